@@ -1,0 +1,90 @@
+/**
+ * The content validator: reads every content file, checks it against the schema
+ * module, then checks the files against each other (design §2). It never throws
+ * for a content mistake: everything becomes a located `Problem`.
+ *
+ * File access is injected (`ContentTree`) so tests run on fixture trees in memory.
+ */
+import type { z } from 'astro/zod';
+import * as schema from '../../content/schema';
+import { isDemoId } from '../demos/registry';
+import type { Problem } from './problem';
+import { isProblem, parseFrontmatterFile, parseYamlFile, type DataPath, type SourceFile } from './source';
+import { schemaProblems } from './schema-problems';
+import { crossFileProblems } from './cross-checks';
+
+export interface ContentTree {
+	/** Every file path (relative, forward slashes) under `dir`, recursively. Empty if `dir` is missing. */
+	list(dir: string): string[];
+	/** File text, or null when it does not exist. */
+	read(path: string): string | null;
+}
+
+/** A parsed, schema-valid file with the means to locate its fields. */
+export interface Loaded<T> {
+	file: string;
+	data: T;
+	lineOf(path: DataPath): number;
+}
+
+export interface Course {
+	weeks: Loaded<schema.Week>[];
+	months: Loaded<schema.Month>[];
+	tracks: Loaded<schema.TrackWeek>[];
+	practice: Loaded<schema.Practice>[];
+	resources: Loaded<schema.Resource[]> | null;
+	skills: Loaded<schema.SkillGroup[]> | null;
+	/** Path → loaded file, for every file that parsed (even if it failed the schema). */
+	tree: ContentTree;
+}
+
+const MDX = /\.mdx?$/;
+
+function load<S extends z.ZodType>(
+	tree: ContentTree,
+	files: string[],
+	s: S,
+	parse: (file: string, text: string) => SourceFile | Problem,
+	problems: Problem[],
+): Loaded<z.output<S>>[] {
+	const loaded: Loaded<z.output<S>>[] = [];
+	for (const file of files) {
+		const text = tree.read(file) ?? '';
+		const source = parse(file, text);
+		if (isProblem(source)) {
+			problems.push(source);
+			continue;
+		}
+		const result = schemaProblems(source, s);
+		problems.push(...result.problems);
+		if (result.problems.length === 0) loaded.push({ file, data: result.data as z.output<S>, lineOf: source.lineOf });
+	}
+	return loaded;
+}
+
+export function validateContent(tree: ContentTree): Problem[] {
+	const problems: Problem[] = [];
+	const mdxIn = (dir: string) => tree.list(dir).filter((f) => MDX.test(f)).sort();
+	const yamlFile = <S extends z.ZodType>(file: string, s: S) => {
+		if (tree.read(file) === null) {
+			problems.push({ file, line: 1, message: 'the file is missing', fix: `create ${file} (see its schema in src/content/schema.ts)` });
+			return null;
+		}
+		return load(tree, [file], s, parseYamlFile, problems)[0] ?? null;
+	};
+
+	const course: Course = {
+		weeks: load(tree, mdxIn('content/weeks'), schema.week, parseFrontmatterFile, problems),
+		months: load(tree, mdxIn('content/months'), schema.month, parseFrontmatterFile, problems),
+		tracks: load(tree, mdxIn('content/tracks'), schema.trackWeek, parseFrontmatterFile, problems),
+		practice: load(tree, mdxIn('content/practice'), schema.practice, parseFrontmatterFile, problems),
+		resources: yamlFile('content/resources.yaml', schema.resources),
+		skills: yamlFile('content/skills.yaml', schema.skills),
+		tree,
+	};
+	load(tree, mdxIn('content/portfolio'), schema.portfolioEntry, parseFrontmatterFile, problems);
+	if (tree.read('content/glossary.yaml') !== null) yamlFile('content/glossary.yaml', schema.glossary);
+
+	problems.push(...crossFileProblems(course, { isDemoId }));
+	return problems;
+}
