@@ -101,6 +101,9 @@ function uniqueIds(course: Course): Problem[] {
 
 function evidence(course: Course): Problem[] {
 	const problems: Problem[] = [];
+	// With a week missing or unreadable its deliverables are unknown; reporting every
+	// reference to them would bury the one real mistake.
+	const allWeeksRead = new Set(course.weeks.map((w) => w.data.week)).size === 24;
 	const deliverableMonth = new Map<string, number>();
 	for (const w of course.weeks) for (const d of w.data.deliverables) deliverableMonth.set(d.id, w.data.month);
 	const reached = new Set<string>();
@@ -109,12 +112,13 @@ function evidence(course: Course): Problem[] {
 		checkpoint.evidence.forEach((id, i) => {
 			reached.add(id);
 			const owner = deliverableMonth.get(id);
-			if (owner === undefined) problems.push({ file: m.file, line: m.lineOf(['checkpoint', 'evidence', i]), message: `checkpoint evidence \`${id}\` is not a deliverable of any week`, fix: 'use the id of a deliverable from one of this month\'s weeks' });
-			else if (owner !== month) problems.push({ file: m.file, line: m.lineOf(['checkpoint', 'evidence', i]), message: `checkpoint evidence \`${id}\` is a deliverable of month ${owner}`, fix: `evidence must come from weeks ${(month - 1) * 8 + 1}-${month * 8}` });
+			if (owner === undefined) {
+				if (allWeeksRead) problems.push({ file: m.file, line: m.lineOf(['checkpoint', 'evidence', i]), message: `checkpoint evidence \`${id}\` is not a deliverable of any week`, fix: 'use the id of a deliverable from one of this month\'s weeks' });
+			} else if (owner !== month) problems.push({ file: m.file, line: m.lineOf(['checkpoint', 'evidence', i]), message: `checkpoint evidence \`${id}\` is a deliverable of month ${owner}`, fix: `evidence must come from weeks ${(month - 1) * 8 + 1}-${month * 8}` });
 		});
 		project.buildsOn.forEach((id, i) => {
 			reached.add(id);
-			if (!deliverableMonth.has(id)) problems.push({ file: m.file, line: m.lineOf(['project', 'buildsOn', i]), message: `project builds on \`${id}\`, which is not a deliverable of any week`, fix: 'use the id of an existing week deliverable' });
+			if (allWeeksRead && !deliverableMonth.has(id)) problems.push({ file: m.file, line: m.lineOf(['project', 'buildsOn', i]), message: `project builds on \`${id}\`, which is not a deliverable of any week`, fix: 'use the id of an existing week deliverable' });
 		});
 	}
 	if (course.months.length) {

@@ -66,7 +66,8 @@ export function schemaProblems(source: SourceFile, schema: z.ZodType): { data: u
 	if (result.success) return { data: result.data, problems: [] };
 	const problems = result.error.issues.map((issue) => ({
 		file: source.file,
-		line: source.lineOf(issue.path as Array<string | number>),
+		// An unknown key is reported at the key itself, not at its parent mapping.
+		line: source.lineOf(issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] as Array<string | number> : issue.path as Array<string | number>),
 		...describeIssue(issue, source.data),
 	}));
 	return { data: null, problems };

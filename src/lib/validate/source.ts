@@ -63,7 +63,7 @@ export function parseFrontmatterFile(file: string, text: string): SourceFile | P
 	try {
 		// An options object bypasses gray-matter's cache, which would keep a stale parse across files with equal text.
 		const parsed = matter(text, {});
-		return { file, data: parsed.data, lineOf: locator(parsed.matter, 2) };
+		return { file, data: parsed.data, lineOf: locator(parsed.matter, 1) };
 	} catch (error) {
 		return yamlProblem(file, error as YamlErrorLike, 1);
 	}
