@@ -1,8 +1,12 @@
+import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import * as schema from './content/schema';
+import { courseRoot } from './lib/course-root';
 
-const content = (pattern: string, base: string) => glob({ pattern, base: `./content/${base}` });
+const dir = `${courseRoot}/content`;
+const content = (pattern: string, base: string) => glob({ pattern, base: `${dir}/${base}` });
+const optionalFile = (path: string) => (existsSync(`${dir}/${path}`) ? file(`${dir}/${path}`) : () => []);
 
 export const collections = {
 	weeks: defineCollection({ loader: content('[0-9][0-9].mdx', 'weeks'), schema: schema.week }),
@@ -10,6 +14,7 @@ export const collections = {
 	tracks: defineCollection({ loader: content('*/[0-9].mdx', 'tracks'), schema: schema.trackWeek }),
 	practice: defineCollection({ loader: content('*.mdx', 'practice'), schema: schema.practice }),
 	portfolio: defineCollection({ loader: content('**/*.{md,mdx}', 'portfolio'), schema: schema.portfolioEntry }),
-	resources: defineCollection({ loader: file('./content/resources.yaml'), schema: schema.resource }),
-	skillGroups: defineCollection({ loader: file('./content/skills.yaml'), schema: schema.skillGroup }),
+	resources: defineCollection({ loader: file(`${dir}/resources.yaml`), schema: schema.resource }),
+	skillGroups: defineCollection({ loader: file(`${dir}/skills.yaml`), schema: schema.skillGroup }),
+	glossary: defineCollection({ loader: optionalFile('glossary.yaml'), schema: schema.glossaryTerm }),
 };

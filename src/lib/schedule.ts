@@ -1,0 +1,36 @@
+/**
+ * Calendar dates of course weeks from the configured start date. Dates are
+ * computed in UTC so a page built in one time zone shows the same dates everywhere.
+ */
+const DAY = 86_400_000;
+
+export interface WeekDates {
+	start: Date;
+	end: Date;
+}
+
+/** Monday..Sunday of course week `week` (1-based), or null without a start date. */
+export function datesOfWeek(startDate: string | null, week: number): WeekDates | null {
+	if (!startDate) return null;
+	const first = Date.parse(`${startDate}T00:00:00Z`);
+	if (Number.isNaN(first)) return null;
+	const start = new Date(first + (week - 1) * 7 * DAY);
+	return { start, end: new Date(start.getTime() + 6 * DAY) };
+}
+
+const formatter = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** "3 Mar 2025 – 9 Mar 2025". */
+export function formatRange(dates: WeekDates): string {
+	return `${formatter.format(dates.start)} – ${formatter.format(dates.end)}`;
+}
+
+/** Week number (1..weeks) containing `today`, or null before the start or after the end. */
+export function currentWeek(startDate: string | null, today: Date, weeks = 24): number | null {
+	if (!startDate) return null;
+	const first = Date.parse(`${startDate}T00:00:00Z`);
+	const days = Math.floor((today.getTime() - first) / DAY);
+	if (Number.isNaN(days) || days < 0) return null;
+	const week = Math.floor(days / 7) + 1;
+	return week <= weeks ? week : null;
+}
