@@ -1,0 +1,208 @@
+/**
+ * Client island of the dashboard's `<sp-progress-controls>`: export the ticks
+ * to a file, import a file (check, preview, then apply or cancel) and reset
+ * (with an offer to export first, without `confirm()`). The server renders the
+ * element (it may carry `hidden`: the controls do nothing without JavaScript):
+ *
+ *   <sp-progress-controls data-storage-key data-site-id data-known-ids='["id", ...]' data-renames='{...}' hidden>
+ *     <button type="button" data-action="export">Export progress</button>
+ *     <label>Import progress file <input type="file" accept=".json,application/json" data-action="import"></label>
+ *     <button type="button" data-action="reset">Reset progress</button>
+ *     (optional) <div data-region="preview|reset"></div> <p data-region="status" role="status"></p> <p data-region="alert" role="alert"></p>
+ *   </sp-progress-controls>
+ *
+ * Known ids may instead come from a `<script type="application/json">` child.
+ * Regions that are missing are created at the end of the element.
+ */
+import { ACTION_ATTRIBUTE, CONTROLS_ELEMENT, KNOWN_IDS_ATTRIBUTE, MAX_IMPORT_BYTES, REGION_ATTRIBUTE, RENAMES_ATTRIBUTE, SITE_ID_ATTRIBUTE, STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
+import { parseProgressFile } from '../lib/progress/import';
+import { previewImport, type ImportPreview } from '../lib/progress/merge';
+import type { ProgressFile } from '../lib/progress/state';
+import type { ProgressStore } from '../lib/progress/store';
+import { defineOnce, parseRenames, storeFor } from './checklist';
+
+type RegionName = 'preview' | 'reset' | 'status' | 'alert';
+
+const RESET_QUESTION = 'This removes every tick in this browser. Export first?';
+
+/** "1 new tick" / "3 new ticks". */
+export function plural(count: number, one: string, many: string): string {
+	return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The sentence shown before an import is applied. */
+export function describePreview(preview: ImportPreview): string {
+	return (
+		`This file has ${plural(preview.added.length, 'new tick', 'new ticks')}, ` +
+		`${plural(preview.changed.length, 'changed tick', 'changed ticks')}, ` +
+		`${plural(preview.conflictsKeptLocal.length, 'conflict', 'conflicts')} kept local (this browser's record is newer) and ` +
+		`${plural(preview.orphaned.length, 'orphaned tick', 'orphaned ticks')} (items this book no longer has; they are kept). Apply it?`
+	);
+}
+
+/** Local calendar date YYYY-MM-DD, for the export file name. */
+export function localDate(date: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Item ids from `data-known-ids` or a JSON script child; anything malformed counts as none. */
+function readKnownIds(element: Element): string[] {
+	const json = element.getAttribute(KNOWN_IDS_ATTRIBUTE) ?? element.querySelector('script[type="application/json"]')?.textContent;
+	try {
+		const ids: unknown = JSON.parse(json ?? '[]');
+		return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
+function button(action: string, label: string): HTMLButtonElement {
+	const element = document.createElement('button');
+	element.type = 'button';
+	element.setAttribute(ACTION_ATTRIBUTE, action);
+	element.textContent = label;
+	return element;
+}
+
+/** Saves text as a file through a temporary link. */
+function download(text: string, fileName: string): void {
+	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = fileName;
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+class ProgressControls extends HTMLElement {
+	private store: ProgressStore | null = null;
+	private siteId = '';
+	private pending: ProgressFile | null = null;
+
+	connectedCallback(): void {
+		if (this.store) return;
+		this.store = storeFor(this);
+		if (!this.store) return;
+		// The key starts `sp:<site id>:`, so a missing data-site-id still has an answer.
+		const fromKey = /^sp:([a-z0-9-]+):/.exec(this.getAttribute(STORAGE_KEY_ATTRIBUTE) ?? '')?.[1];
+		this.siteId = this.getAttribute(SITE_ID_ATTRIBUTE) ?? fromKey ?? '';
+		this.hidden = false;
+		this.addEventListener('click', (event) => this.onClick(event));
+		this.addEventListener('change', (event) => void this.onChange(event));
+	}
+
+	private region(name: RegionName): HTMLElement {
+		let element = this.querySelector<HTMLElement>(`[${REGION_ATTRIBUTE}="${name}"]`);
+		if (!element) {
+			element = document.createElement(name === 'status' || name === 'alert' ? 'p' : 'div');
+			element.setAttribute(REGION_ATTRIBUTE, name);
+			if (name === 'status' || name === 'alert') element.setAttribute('role', name);
+			this.append(element);
+		}
+		return element;
+	}
+
+	/** Fills the status (or alert) line and empties the other, so only the latest message is read. */
+	private say(text: string, kind: 'status' | 'alert' = 'status'): void {
+		this.region(kind === 'status' ? 'alert' : 'status').textContent = '';
+		this.region(kind).textContent = text;
+	}
+
+	/** Shows a question with buttons in a region and moves focus to the question. */
+	private ask(name: 'preview' | 'reset', question: string, buttons: HTMLButtonElement[]): void {
+		const region = this.region(name);
+		const text = document.createElement('p');
+		text.tabIndex = -1;
+		text.textContent = question;
+		region.replaceChildren(text, ...buttons);
+		region.hidden = false;
+		text.focus();
+	}
+
+	/** Hides a question and returns focus to the control that opened it. */
+	private close(name: 'preview' | 'reset', focusAction: string): void {
+		const region = this.region(name);
+		region.replaceChildren();
+		region.hidden = true;
+		this.querySelector<HTMLElement>(`[${ACTION_ATTRIBUTE}="${focusAction}"]`)?.focus();
+	}
+
+	private exportNow(): void {
+		if (!this.store) return;
+		const fileName = `progress-${this.siteId}-${localDate(new Date())}.json`;
+		download(this.store.exportFile(this.siteId), fileName);
+		this.say(`Your progress was saved as ${fileName}.`);
+	}
+
+	private resetNow(): void {
+		this.store?.reset();
+		this.close('reset', 'reset');
+		this.say('Every tick in this browser was removed.');
+	}
+
+	private onClick(event: Event): void {
+		const action = (event.target as Element).closest?.(`[${ACTION_ATTRIBUTE}]`)?.getAttribute(ACTION_ATTRIBUTE);
+		if (action === 'export') this.exportNow();
+		else if (action === 'reset') {
+			this.ask('reset', RESET_QUESTION, [
+				button('export-reset', 'Export, then reset'),
+				button('reset-now', 'Reset without export'),
+				button('cancel-reset', 'Cancel'),
+			]);
+		} else if (action === 'export-reset') {
+			this.exportNow();
+			this.resetNow();
+		} else if (action === 'reset-now') this.resetNow();
+		else if (action === 'cancel-reset') this.close('reset', 'reset');
+		else if (action === 'apply-import') this.applyImport();
+		else if (action === 'cancel-import') {
+			this.pending = null;
+			this.close('preview', 'import');
+			this.say('Import cancelled; nothing was changed.');
+		}
+	}
+
+	private async onChange(event: Event): Promise<void> {
+		const input = event.target as HTMLInputElement;
+		if (input.getAttribute(ACTION_ATTRIBUTE) !== 'import' || !this.store) return;
+		const file = input.files?.[0];
+		input.value = '';
+		if (!file) return;
+		this.pending = null;
+		this.close('preview', 'import');
+		let text: string;
+		try {
+			// One byte past the limit is enough for parseProgressFile to refuse a large file unread.
+			text = await file.slice(0, MAX_IMPORT_BYTES + 1).text();
+		} catch {
+			this.say('The file could not be read. Choose it again, or export it again from the book.', 'alert');
+			return;
+		}
+		const parsed = parseProgressFile(text, { siteId: this.siteId, maxBytes: MAX_IMPORT_BYTES });
+		if (!parsed.ok) {
+			this.say(parsed.error, 'alert');
+			return;
+		}
+		const preview = previewImport(this.store.snapshot().ticks, parsed.file, {
+			siteId: this.siteId,
+			knownIds: readKnownIds(this),
+			renames: new Map(parseRenames(this.getAttribute(RENAMES_ATTRIBUTE))),
+		});
+		this.pending = parsed.file;
+		this.say('');
+		this.ask('preview', describePreview(preview), [button('apply-import', 'Apply import'), button('cancel-import', 'Cancel')]);
+	}
+
+	private applyImport(): void {
+		if (!this.store || !this.pending) return;
+		this.store.importFile(this.pending);
+		this.pending = null;
+		this.close('preview', 'import');
+		this.say('Import done: the file was merged with the ticks in this browser.');
+	}
+}
+
+defineOnce(CONTROLS_ELEMENT, ProgressControls);
