@@ -30,7 +30,9 @@ export async function serveSite(dir = 'dist', base = '/'): Promise<SiteServer> {
 			return;
 		}
 		req.url = `/${url.slice(base.length)}`;
-		files(req, res, () => res.writeHead(404, { 'Content-Type': 'text/html' }).end(notFound));
+		files(req, res, () => {
+			res.writeHead(404, { 'Content-Type': 'text/html' }).end(notFound);
+		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
