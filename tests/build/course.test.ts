@@ -29,7 +29,7 @@ describe('month pages', () => {
 		expect(doc.querySelector('#checkpoint')).not.toBeNull();
 		expect(text).toMatch(/Emerging.*Developing.*Confident/);
 		expect(doc.querySelector('#project')?.textContent).toMatch(/^Integration project: \S/);
-		expect(doc.querySelector('#reality-check + blockquote')?.textContent?.trim().length).toBeGreaterThan(20);
+		expect(doc.querySelector('blockquote.reality-check')?.textContent?.trim().length).toBeGreaterThan(20);
 	});
 });
 

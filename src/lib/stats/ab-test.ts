@@ -106,21 +106,32 @@ function monteCarloEstimate(sum: number, sumOfSquares: number, count: number): M
 	return { estimate, se: Math.sqrt(variance / count) };
 }
 
-/** Seeded draws of pB − pA, summarised in one pass (a demo re-runs this on every input change). */
-function monteCarloAb(posteriorA: BetaParams, posteriorB: BetaParams, draws: number, seed: number): BayesianAbResult['monteCarlo'] {
+/**
+ * Seeded draws of pB − pA from the two posteriors, A's and B's draws
+ * alternating from one stream: the same (posteriors, draws, seed) always
+ * gives the same array, so a chart can show the draws the estimates used.
+ */
+export function posteriorDifferenceDraws(posteriorA: BetaParams, posteriorB: BetaParams, draws: number, seed: number): Float64Array {
 	const source = seededSource(seed);
 	const drawA = randomBeta.source(source)(posteriorA.a, posteriorA.b);
 	const drawB = randomBeta.source(source)(posteriorB.a, posteriorB.b);
 	const differences = new Float64Array(draws);
+	for (let i = 0; i < draws; i++) {
+		const pA = drawA();
+		differences[i] = drawB() - pA;
+	}
+	return differences;
+}
+
+/** The draws of `posteriorDifferenceDraws`, summarised in one pass (a demo re-runs this on every input change). */
+function monteCarloAb(posteriorA: BetaParams, posteriorB: BetaParams, draws: number, seed: number): BayesianAbResult['monteCarlo'] {
+	const differences = posteriorDifferenceDraws(posteriorA, posteriorB, draws, seed);
 	let wins = 0;
 	let lossB = 0;
 	let lossBSquares = 0;
 	let lossA = 0;
 	let lossASquares = 0;
-	for (let i = 0; i < draws; i++) {
-		const pA = drawA();
-		const difference = drawB() - pA;
-		differences[i] = difference;
+	for (const difference of differences) {
 		if (difference > 0) {
 			wins++;
 			lossA += difference;

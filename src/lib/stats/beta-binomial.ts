@@ -39,6 +39,16 @@ export interface BetaBinomialResult {
 	observedRate: number | null;
 }
 
+/**
+ * Beta(a, b) with mean m and strength a + b = k: a = m k, b = (1 − m) k. The
+ * strength acts like k earlier trials, the usual way to state an informative prior.
+ */
+export function betaFromMeanAndStrength(mean: number, strength: number): Outcome<BetaParams> {
+	if (!(mean > 0 && mean < 1)) return fail('The prior mean must be strictly between 0 and 1.');
+	if (!isPositiveFinite(strength)) return fail('The prior strength must be greater than 0.');
+	return succeed({ a: mean * strength, b: (1 - mean) * strength });
+}
+
 export function betaMode({ a, b }: BetaParams): number | null {
 	if (a > 1 && b > 1) return (a - 1) / (a + b - 2);
 	if (a <= 1 && b > 1) return 0;

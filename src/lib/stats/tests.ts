@@ -141,6 +141,26 @@ function simulationProblem({ effect, n, sd, experiments, alpha }: Required<Omit<
 	return alpha > 0 && alpha < 1 ? null : 'α must be between 0 and 1.';
 }
 
+export interface TwoGroups {
+	a: number[];
+	b: number[];
+}
+
+/** One experiment: n draws for A, then n for B shifted by `effect`, from the same stream. */
+function nextExperiment(draw: () => number, n: number, effect: number): TwoGroups {
+	const a = Array.from({ length: n }, () => draw());
+	const b = Array.from({ length: n }, () => draw() + effect);
+	return { a, b };
+}
+
+/**
+ * A single experiment, A ~ N(0, sd) and B ~ N(effect, sd): exactly the first
+ * experiment `simulatePValues` runs with the same effect, n, sd and seed.
+ */
+export function drawTwoGroups({ effect, n, sd, seed }: { effect: number; n: number; sd: number; seed: number }): TwoGroups {
+	return nextExperiment(randomNormal.source(seededSource(seed))(0, sd), n, effect);
+}
+
 /** Runs `experiments` two-group experiments, A ~ N(0, sd) and B ~ N(effect, sd), and Welch-tests each. */
 export function simulatePValues(request: PValueSimulationRequest): Outcome<PValueSimulationResult> {
 	const { effect, n, sd, experiments, seed, alpha = 0.05 } = request;
@@ -149,8 +169,7 @@ export function simulatePValues(request: PValueSimulationRequest): Outcome<PValu
 	const draw = randomNormal.source(seededSource(seed))(0, sd);
 	const pValues: number[] = [];
 	for (let k = 0; k < experiments; k++) {
-		const a = Array.from({ length: n }, () => draw());
-		const b = Array.from({ length: n }, () => draw() + effect);
+		const { a, b } = nextExperiment(draw, n, effect);
 		const result = welchTTest(a, b);
 		// Continuous draws are never all equal, so the test is always defined here.
 		pValues.push(result.ok ? result.value.p : Number.NaN);

@@ -18,6 +18,8 @@ function kindOf(value: unknown): string {
 	if (value === null) return 'empty (null)';
 	if (Array.isArray(value)) return 'a list';
 	if (value instanceof Date) return 'a date';
+	if (typeof value === 'object') return 'a mapping of fields';
+	if (typeof value === 'string') return 'text';
 	return `a ${typeof value}`;
 }
 
@@ -45,7 +47,10 @@ function describeIssue(issue: Issue, data: unknown): { message: string; fix: str
 		if (actual === undefined) {
 			return { message: `missing field \`${field}\``, fix: `add \`${key}:\` with a ${expected} (see its description in src/content/schema.ts)` };
 		}
-		return { message: `\`${field}\` should be a ${expected}, not ${kindOf(actual)}`, fix: `write \`${key}\` as a ${expected}` };
+		const name = typeof path.at(-1) === 'number' ? `item ${key} of \`${fieldName(path.slice(0, -1))}\`` : `\`${key}\``;
+		// The most common cause: an unquoted "Label: text" that YAML reads as a mapping.
+		const hint = issue.expected === 'string' && typeof actual === 'object' && actual !== null ? ' (a colon followed by a space turns text into a mapping: put the whole text in quotes)' : '';
+		return { message: `\`${field}\` should be a ${expected}, not ${kindOf(actual)}`, fix: `write ${name} as a ${expected}${hint}` };
 	}
 	if (issue.code === 'unrecognized_keys') {
 		const keys = issue.keys.map((k) => `\`${k}\``).join(', ');

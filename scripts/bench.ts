@@ -1,0 +1,94 @@
+// `npm run bench`: prints figures, never pass/fail. Build time of the course, size of
+// dist/, JavaScript shipped per kind of page (min and gzip, before and after demos
+// load), and how long one demo control change takes to redraw in Chromium.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../tests/support/browser';
+import { serveSite } from '../tests/support/serve';
+import { allPages } from '../tests/support/dist';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function dirSize(dir: string): number {
+	return (readdirSync(dir, { recursive: true }) as string[]).reduce((sum, f) => {
+		const s = statSync(join(dir, f));
+		return s.isFile() ? sum + s.size : sum;
+	}, 0);
+}
+
+function timeBuild(): number {
+	const started = performance.now();
+	execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'pipe', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+	return (performance.now() - started) / 1000;
+}
+
+const seconds = [timeBuild(), timeBuild()];
+console.log(`build (validate + astro + pagefind): ${seconds.map((s) => `${s.toFixed(1)} s`).join(', ')}`);
+const pages = (readdirSync('dist', { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+console.log(`dist/: ${kb(dirSize('dist'))} in all, ${pages} HTML pages, pagefind index ${kb(dirSize('dist/pagefind'))}`);
+
+const site = await serveSite('dist', '/');
+const browser = await launchBrowser();
+const samples: Array<[string, string]> = [
+	['home', '/'],
+	['week without demo', '/weeks/07/'],
+	['week with demo', '/weeks/23/'],
+	['track week', '/tracks/bayes/1/'],
+	['practice page', '/practice/daily/'],
+	['progress dashboard', '/progress/'],
+	['resources (no checklist)', '/resources/'],
+];
+console.log('\nJavaScript per page (files fetched; min / gzip):');
+for (const [label, path] of samples) {
+	const page = await browser.newPage();
+	const scripts = new Map<string, Buffer>();
+	page.on('response', async (response) => {
+		if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.body());
+	});
+	await page.goto(new URL(path.slice(1), site.url).href, { waitUntil: 'networkidle' });
+	const initial = [...scripts.values()];
+	await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+	await page.waitForTimeout(300);
+	await page.waitForLoadState('networkidle');
+	const all = [...scripts.values()];
+	const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join(''));
+	const sum = (list: Buffer[]) => list.reduce((n, b) => n + b.length, 0);
+	const gz = (list: Buffer[]) => list.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+	console.log(
+		`  ${label.padEnd(26)} on load ${kb(sum(initial))} / ${kb(gz(initial))}` +
+			(all.length > initial.length ? `; after scrolling to demos ${kb(sum(all))} / ${kb(gz(all))}` : '') +
+			`; inline ${inline.length} B`,
+	);
+	await page.close();
+}
+
+console.log('\nDemo redraw after one control change (median of 7, Chromium on this machine):');
+const seen = new Set<string>();
+for (const path of allPages('dist')) {
+	const html = readFileSync(join('dist', path, 'index.html'), 'utf8');
+	for (const [, id] of html.matchAll(/<sp-demo[^>]*data-demo="([^"]+)"/g)) {
+		if (!id || seen.has(id)) continue;
+		seen.add(id);
+		const page = await browser.newPage();
+		await page.goto(new URL(path.slice(1), site.url).href);
+		const demo = page.locator(`sp-demo[data-demo="${id}"]`);
+		await demo.scrollIntoViewIfNeeded();
+		await page.waitForSelector(`sp-demo[data-demo="${id}"][data-ready="true"]`);
+		const input = demo.locator('input[type=range]').first();
+		const times: number[] = [];
+		for (let i = 0; i < 7; i++) {
+			await input.evaluate((el: HTMLInputElement, step) => {
+				el.stepUp(step % 2 ? -1 : 1);
+				el.dispatchEvent(new Event('input', { bubbles: true }));
+			}, i);
+			times.push(Number(await demo.getAttribute('data-render-ms')));
+		}
+		times.sort((a, b) => a - b);
+		console.log(`  ${id.padEnd(24)} ${times[3]!.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)}) on ${path}`);
+		await page.close();
+	}
+}
+await browser.close();
+await site.close();

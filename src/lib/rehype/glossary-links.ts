@@ -1,0 +1,65 @@
+/**
+ * Links the first use of each glossary term on a page to its entry in the glossary.
+ * Only running text is touched: never headings, links, code, math or summaries, so
+ * a link never lands inside something that already means something else.
+ */
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+
+export interface GlossaryEntry {
+	id: string;
+	term: string;
+	aliases: string[];
+}
+
+const SKIPPED = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'summary', 'script', 'style', 'math', 'svg', 'button', 'label']);
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Matcher {
+	id: string;
+	pattern: RegExp;
+}
+
+/** Longer phrases first, so "logistic regression" wins over "regression". */
+export function matchersFor(entries: GlossaryEntry[]): Matcher[] {
+	return entries
+		.flatMap((e) => [e.term, ...e.aliases].map((phrase) => ({ id: e.id, phrase })))
+		.sort((a, b) => b.phrase.length - a.phrase.length)
+		.map(({ id, phrase }) => ({ id, pattern: new RegExp(`(?<![\\w-])${escape(phrase)}(?![\\w-])`, 'i') }));
+}
+
+function isMath(node: Element): boolean {
+	const className = node.properties?.className;
+	return Array.isArray(className) && className.some((c) => String(c).startsWith('katex'));
+}
+
+export function rehypeGlossaryLinks(options: { entries: GlossaryEntry[]; href: (id: string) => string }) {
+	const matchers = matchersFor(options.entries);
+	return (tree: Root) => {
+		const linked = new Set<string>();
+		visit(tree, (node, index, parent) => {
+			if (node.type === 'element' && (SKIPPED.has(node.tagName) || isMath(node))) return SKIP;
+			if (node.type !== 'text' || !parent || index === undefined) return;
+			const text = (node as Text).value;
+			for (const { id, pattern } of matchers) {
+				if (linked.has(id)) continue;
+				const match = pattern.exec(text);
+				if (!match) continue;
+				linked.add(id);
+				const before: Text = { type: 'text', value: text.slice(0, match.index) };
+				const link: Element = {
+					type: 'element',
+					tagName: 'a',
+					properties: { href: options.href(id), className: ['glossary-link'] },
+					children: [{ type: 'text', value: match[0] }],
+				};
+				const after: Text = { type: 'text', value: text.slice(match.index + match[0].length) };
+				(parent.children as ElementContent[]).splice(index, 1, before, link, after);
+				// Continue with the text after the link: it may hold other terms.
+				return index + 2;
+			}
+			return;
+		});
+	};
+}

@@ -1,0 +1,155 @@
+// Ticks in a real browser: they survive reloads and other tabs, bad storage and bad
+// files never lose them, and the boxes work by keyboard and without JavaScript.
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './harness';
+
+const h = useSite();
+const KEY = 'sp:ai-eng-plan:/:progress';
+const WEEK = '/weeks/01/';
+
+const firstBox = (page: Page) => page.locator('sp-checklist input[type=checkbox]').first();
+const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+const notice = (page: Page) => page.locator('sp-progress-notice');
+
+describe('progress', () => {
+	it('keeps a tick across a reload', async () => {
+		const { page, context, errors } = await h.open(WEEK);
+		const box = firstBox(page);
+		const id = await box.getAttribute('data-item');
+		await box.check();
+		await page.reload();
+		await expect(firstBox(page).isChecked()).resolves.toBe(true);
+		expect(JSON.parse((await stored(page))!).ticks[id!].checked).toBe(true);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('keeps two tabs in sync', async () => {
+		const { page, context } = await h.open(WEEK);
+		const other = await context.newPage();
+		await other.goto(h.url(WEEK));
+		await firstBox(page).check();
+		await expect.poll(() => firstBox(other).isChecked()).toBe(true);
+		await firstBox(other).uncheck();
+		await expect.poll(() => firstBox(page).isChecked()).toBe(false);
+		await context.close();
+	});
+
+	it('survives corrupt stored progress: notice, backup kept, ticking works', async () => {
+		const { page, context } = await h.open(WEEK);
+		await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"ticks":{oops'), KEY);
+		await page.reload();
+		await expect(notice(page).isVisible()).resolves.toBe(true);
+		await expect(notice(page).textContent()).resolves.toMatch(/could not be read/);
+		const backups = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:backup:`)).map((k) => localStorage.getItem(k)), KEY);
+		expect(backups).toEqual(['{"version":1,"ticks":{oops']);
+		await firstBox(page).check();
+		await page.reload();
+		await expect(firstBox(page).isChecked()).resolves.toBe(true);
+		await context.close();
+	});
+
+	it('lets the learner tick for the session when storage throws', async () => {
+		const context = await h.browser.newContext();
+		await context.addInitScript(() => {
+			Object.defineProperty(window, 'localStorage', {
+				get() {
+					throw new DOMException('The operation is insecure.', 'SecurityError');
+				},
+			});
+		});
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		await page.goto(h.url(WEEK));
+		const box = firstBox(page);
+		await box.check();
+		await expect(box.isChecked()).resolves.toBe(true);
+		await expect(notice(page).isVisible()).resolves.toBe(true);
+		const meter = page.locator('sp-progress-meter [data-count]').first();
+		await expect(meter.textContent()).resolves.toMatch(/^\d+ of \d+ done$/);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('round-trips an export through reset and import', async () => {
+		const { page, context } = await h.open(WEEK);
+		const id = await firstBox(page).getAttribute('data-item');
+		await firstBox(page).check();
+		await page.goto(h.url('/progress/'));
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export progress' }).click();
+		const file = join(mkdtempSync(join(tmpdir(), 'export-')), 'progress.json');
+		await (await download).saveAs(file);
+		const exported = JSON.parse(readFileSync(file, 'utf8'));
+		expect(exported.format).toBe('ai-eng-plan-progress');
+		expect(exported.ticks[id!].checked).toBe(true);
+
+		await page.getByRole('button', { name: 'Reset progress' }).click();
+		await page.getByRole('button', { name: 'Reset without export' }).click();
+		expect(JSON.parse((await stored(page))!).ticks[id!]?.checked ?? false).toBe(false);
+
+		await page.getByLabel('Import progress file').setInputFiles(file);
+		await expect(page.getByText(/Apply it\?/).isVisible()).resolves.toBe(true);
+		await page.getByRole('button', { name: 'Apply import' }).click();
+		await expect.poll(async () => JSON.parse((await stored(page))!).ticks[id!].checked).toBe(true);
+		await page.goto(h.url(WEEK));
+		await expect(firstBox(page).isChecked()).resolves.toBe(true);
+		await context.close();
+	});
+
+	it('rejects a bad import and changes nothing', async () => {
+		const { page, context } = await h.open(WEEK);
+		await firstBox(page).check();
+		await page.goto(h.url('/progress/'));
+		const before = await stored(page);
+		const dir = mkdtempSync(join(tmpdir(), 'bad-'));
+		const hostile = join(dir, 'hostile.json');
+		writeFileSync(hostile, JSON.stringify({ format: 'ai-eng-plan-progress', version: 1, siteId: 'ai-eng-plan', exportedAt: new Date().toISOString(), ticks: { '<img src=x onerror=alert(1)>': { checked: true, at: 1 } }, settings: {} }));
+		await page.getByLabel('Import progress file').setInputFiles(hostile);
+		const alert = page.getByRole('alert');
+		await expect.poll(() => alert.textContent()).toMatch(/\S/);
+		expect(await page.locator('img[src=x]').count()).toBe(0);
+		const broken = join(dir, 'broken.json');
+		writeFileSync(broken, '{"format": "ai-eng-plan-progress", ');
+		await page.getByLabel('Import progress file').setInputFiles(broken);
+		await expect.poll(() => alert.textContent()).toMatch(/JSON|read/i);
+		expect(await stored(page)).toBe(before);
+		await context.close();
+	});
+
+	it('toggles with the keyboard and shows focus', async () => {
+		const { page, context } = await h.open(WEEK);
+		const box = firstBox(page);
+		await box.focus();
+		const outline = await box.evaluate((el) => getComputedStyle(el).outlineStyle);
+		expect(outline).not.toBe('none');
+		await page.keyboard.press('Space');
+		await expect(box.isChecked()).resolves.toBe(true);
+		await page.keyboard.press('Space');
+		await expect(box.isChecked()).resolves.toBe(false);
+		await context.close();
+	});
+
+	it('shows plain checkboxes with JavaScript disabled', async () => {
+		const { page, context } = await h.open(WEEK, { javaScriptEnabled: false });
+		const boxes = page.getByRole('checkbox');
+		expect(await boxes.count()).toBeGreaterThan(3);
+		await boxes.first().check();
+		await expect(boxes.first().isChecked()).resolves.toBe(true);
+		await context.close();
+	});
+
+	it('offers to continue where the learner left off', async () => {
+		const { page, context } = await h.open('/weeks/02/');
+		await firstBox(page).check();
+		await page.goto(h.url('/'));
+		const link = page.getByRole('link', { name: /^Continue where you left off: Week 2:/ });
+		await expect(link.isVisible()).resolves.toBe(true);
+		await context.close();
+	});
+});

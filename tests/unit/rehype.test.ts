@@ -1,0 +1,48 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { rehypeBaseLinks } from '../../src/lib/rehype/base-links';
+import { rehypeGlossaryLinks } from '../../src/lib/rehype/glossary-links';
+
+const run = (html: string, plugin: (tree: ReturnType<typeof fromHtml>) => void) => {
+	const tree = fromHtml(html, { fragment: true });
+	plugin(tree);
+	return toHtml(tree);
+};
+
+describe('rehypeBaseLinks', () => {
+	it('prefixes site paths with the base and leaves other links alone', () => {
+		const html = run('<a href="/months/1/">m</a><a href="https://x.org/">x</a><a href="#f">f</a><a href="//cdn/x">c</a>', rehypeBaseLinks({ base: '/study-plan/' }));
+		expect(html).toBe('<a href="/study-plan/months/1/">m</a><a href="https://x.org/">x</a><a href="#f">f</a><a href="//cdn/x">c</a>');
+	});
+	it('does nothing at the root base', () => {
+		expect(run('<a href="/weeks/01/">w</a>', rehypeBaseLinks({ base: '/' }))).toBe('<a href="/weeks/01/">w</a>');
+	});
+});
+
+describe('rehypeGlossaryLinks', () => {
+	const entries = [
+		{ id: 'p-value', term: 'p-value', aliases: ['p-values'] },
+		{ id: 'regression', term: 'regression', aliases: [] },
+		{ id: 'logistic-regression', term: 'logistic regression', aliases: [] },
+	];
+	const plugin = rehypeGlossaryLinks({ entries, href: (id) => `/glossary/#${id}` });
+
+	it('links only the first use of a term, keeping its case', () => {
+		const html = run('<p>The P-value is small. A p-value again.</p>', plugin);
+		expect(html).toBe('<p>The <a href="/glossary/#p-value" class="glossary-link">P-value</a> is small. A p-value again.</p>');
+	});
+	it('prefers the longer phrase and still finds later terms in the same text', () => {
+		const html = run('<p>Fit a logistic regression, then a plain regression.</p>', plugin);
+		expect(html).toContain('<a href="/glossary/#logistic-regression" class="glossary-link">logistic regression</a>');
+		expect(html).toContain('plain <a href="/glossary/#regression" class="glossary-link">regression</a>');
+	});
+	it('never links inside headings, code, links or math', () => {
+		const html = run('<h2>p-value</h2><code>p-value</code><a href="/x">p-value</a><span class="katex">p-value</span><p>p-values matter</p>', plugin);
+		expect(html.match(/glossary-link/g)).toHaveLength(1);
+		expect(html).toContain('<p><a href="/glossary/#p-value" class="glossary-link">p-values</a> matter</p>');
+	});
+	it('does not match inside a longer word', () => {
+		expect(run('<p>regressions and progression</p>', plugin)).not.toContain('glossary-link');
+	});
+});
