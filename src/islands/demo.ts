@@ -50,18 +50,9 @@ class DemoElement extends HTMLElement {
 			this.dataset.ready = 'true';
 		};
 
-		const readForm = () => {
-			const raw: Record<string, string> = {};
-			for (const c of spec.controls) {
-				const input = form.elements.namedItem(c.name);
-				if (input instanceof HTMLInputElement && input.type === 'checkbox') raw[c.name] = String(input.checked);
-				else if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) raw[c.name] = input.value;
-			}
-			return raw;
-		};
+		const readForm = () => this.#readForm();
 
 		form.addEventListener('input', () => update(readForm(), true));
-		form.addEventListener('change', () => update(readForm(), true));
 		form.addEventListener('submit', (event) => event.preventDefault());
 		form.querySelector('[data-new-seed]')?.addEventListener('click', () => {
 			const seedControl = spec.controls.find((c) => c.kind === 'seed');
@@ -74,6 +65,18 @@ class DemoElement extends HTMLElement {
 		const fromUrl = paramsFromQuery(id, spec.controls, new URLSearchParams(location.search));
 		update(fromUrl, false);
 		this.#setUpPrediction();
+	}
+
+	/** Raw values of the controls; an unticked checkbox reads "false" (FormData would omit it). */
+	#readForm(): Record<string, string> {
+		const form = this.querySelector<HTMLFormElement>('[data-controls]')!;
+		const raw: Record<string, string> = {};
+		for (const c of this.#spec?.controls ?? []) {
+			const input = form.elements.namedItem(c.name);
+			if (input instanceof HTMLInputElement && input.type === 'checkbox') raw[c.name] = String(input.checked);
+			else if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) raw[c.name] = input.value;
+		}
+		return raw;
 	}
 
 	#fillForm(form: HTMLFormElement, params: Params): void {
@@ -136,7 +139,7 @@ class DemoElement extends HTMLElement {
 		const reveal = (guess: number | null) => {
 			this.#revealed = true;
 			result.hidden = false;
-			const params = this.#spec!.parse(Object.fromEntries(new FormData(this.querySelector<HTMLFormElement>('[data-controls]')!).entries()) as Record<string, string>).params;
+			const params = this.#spec!.parse(this.#readForm()).params;
 			const answer = predict.answer(params);
 			const unit = predict.unit === 'percent' ? '%' : '';
 			const fmt = (x: number) => `${Number(x.toFixed(1))}${unit}`;

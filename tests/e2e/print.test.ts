@@ -71,7 +71,7 @@ describe('full chapter', () => {
 	it('prints the explanation and every demo as its static figure with its settings', async () => {
 		const { page, context } = await h.open('/weeks/23/?print=chapter');
 		await page.emulateMedia({ media: 'print' });
-		const figure = page.locator('.demo svg').first();
+		const figure = page.locator('.demo-figures svg[aria-label]').first();
 		const box = await figure.boundingBox();
 		expect(box?.width ?? 0).toBeGreaterThan(100);
 		await expect(page.locator('.demo [data-params]').first().textContent()).resolves.toMatch(/^Settings: /);

@@ -43,7 +43,7 @@ describe('progress', () => {
 		const { page, context } = await h.open(WEEK);
 		await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"ticks":{oops'), KEY);
 		await page.reload();
-		await expect(notice(page).isVisible()).resolves.toBe(true);
+		await notice(page).waitFor();
 		await expect(notice(page).textContent()).resolves.toMatch(/could not be read/);
 		const backups = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:backup:`)).map((k) => localStorage.getItem(k)), KEY);
 		expect(backups).toEqual(['{"version":1,"ticks":{oops']);
@@ -69,7 +69,7 @@ describe('progress', () => {
 		const box = firstBox(page);
 		await box.check();
 		await expect(box.isChecked()).resolves.toBe(true);
-		await expect(notice(page).isVisible()).resolves.toBe(true);
+		await notice(page).waitFor();
 		const meter = page.locator('sp-progress-meter [data-count]').first();
 		await expect(meter.textContent()).resolves.toMatch(/^\d+ of \d+ done$/);
 		expect(errors).toEqual([]);
@@ -91,10 +91,10 @@ describe('progress', () => {
 
 		await page.getByRole('button', { name: 'Reset progress' }).click();
 		await page.getByRole('button', { name: 'Reset without export' }).click();
-		expect(JSON.parse((await stored(page))!).ticks[id!]?.checked ?? false).toBe(false);
+		await expect.poll(async () => JSON.parse((await stored(page))!).ticks[id!]?.checked ?? false).toBe(false);
 
 		await page.getByLabel('Import progress file').setInputFiles(file);
-		await expect(page.getByText(/Apply it\?/).isVisible()).resolves.toBe(true);
+		await page.getByText(/Apply it\?/).waitFor();
 		await page.getByRole('button', { name: 'Apply import' }).click();
 		await expect.poll(async () => JSON.parse((await stored(page))!).ticks[id!].checked).toBe(true);
 		await page.goto(h.url(WEEK));
@@ -148,8 +148,7 @@ describe('progress', () => {
 		const { page, context } = await h.open('/weeks/02/');
 		await firstBox(page).check();
 		await page.goto(h.url('/'));
-		const link = page.getByRole('link', { name: /^Continue where you left off: Week 2:/ });
-		await expect(link.isVisible()).resolves.toBe(true);
+		await page.getByRole('link', { name: /^Continue where you left off: Week 2:/ }).waitFor();
 		await context.close();
 	});
 });

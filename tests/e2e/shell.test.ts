@@ -7,7 +7,9 @@ const h = useSite();
 describe('site shell', () => {
 	it('reaches week 1 from the home page sidebar', async () => {
 		const { page, errors, context } = await h.open('/');
-		await page.getByRole('navigation', { name: 'Course' }).getByRole('link', { name: /^Week 1:/ }).click();
+		const nav = page.getByRole('navigation', { name: 'Course' });
+		await nav.locator('summary', { hasText: /^Month 1:/ }).click();
+		await nav.getByRole('link', { name: /^Week 1:/ }).click();
 		await page.waitForURL(/\/weeks\/01\/$/);
 		await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/^Week 1:/);
 		const current = page.getByRole('navigation', { name: 'Course' }).locator('[aria-current="page"]');
