@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeAbTest, frequentistAb, type AbTestResult } from '../../src/lib/stats/ab-test';
+import { analyzeAbTest, frequentistAb, posteriorDifferenceDraws, type AbTestResult } from '../../src/lib/stats/ab-test';
 import { expectedLosses, probabilityBBeatsA } from '../../src/lib/stats/beta-comparison';
 import type { Outcome } from '../../src/lib/stats/outcome';
 
@@ -152,5 +152,22 @@ describe('analyzeAbTest', () => {
 		expect(analyzeAbTest({ a: b, b, prior: { a: 0.5, b: 0.5 } })).toEqual({ ok: false, error: 'The prior parameters must both be at least 1.' });
 		expect(analyzeAbTest({ a: b, b, draws: 10 }).ok).toBe(false);
 		expect(analyzeAbTest({ a: b, b, draws: 1000 }).ok).toBe(true);
+	});
+});
+
+describe('posteriorDifferenceDraws', () => {
+	it('draws pB − pA like d3-random, A before B from one stream', () => {
+		// sys.path.insert(0, 'tests/unit/reference'); from d3_random import *
+		// src = lcg(1); A = beta(src, 121, 881); B = beta(src, 146, 856); [-A() + B() for _ in range(4)]
+		const draws = posteriorDifferenceDraws({ a: 121, b: 881 }, { a: 146, b: 856 }, 4, 1);
+		[0.027196034752093035, 0.01642204598487304, 0.03405592301772799, 0.033099217841878165].forEach((x, i) => expect(draws[i]).toBeCloseTo(x, 12));
+	});
+
+	it('are the draws analyzeAbTest summarises', () => {
+		const data = { a: { conversions: 120, visitors: 1000 }, b: { conversions: 145, visitors: 1000 } };
+		const result = valueOf(analyzeAbTest({ ...data, draws: 2000, seed: 7 }));
+		const draws = Array.from(posteriorDifferenceDraws({ a: 121, b: 881 }, { a: 146, b: 856 }, 2000, 7));
+		expect(result.bayesian.monteCarlo.probabilityBBeatsA.estimate).toBe(draws.filter((d) => d > 0).length / 2000);
+		expect(result.bayesian.monteCarlo.lossChooseA.estimate).toBeCloseTo(draws.reduce((acc, d) => acc + Math.max(d, 0), 0) / 2000, 14);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { betaBinomialCurves, betaMode, summarizeBeta, updateBeta, type BetaBinomialResult } from '../../src/lib/stats/beta-binomial';
+import { betaBinomialCurves, betaFromMeanAndStrength, betaMode, summarizeBeta, updateBeta, type BetaBinomialResult } from '../../src/lib/stats/beta-binomial';
 import type { Outcome } from '../../src/lib/stats/outcome';
 
 function valueOf<T>(result: Outcome<T>): T {
@@ -76,5 +76,19 @@ describe('betaBinomialCurves', () => {
 	it('validates like updateBeta', () => {
 		expect(betaBinomialCurves({ a: 1, b: 1 }, { successes: 5, trials: 4 }).ok).toBe(false);
 		expect(betaBinomialCurves({ a: 1, b: 1 }, { successes: 1, trials: 4 }, 1).ok).toBe(false);
+	});
+});
+
+describe('betaFromMeanAndStrength', () => {
+	it('puts mean × strength on a and the rest on b', () => {
+		// stats.beta(0.2 * 30, 0.8 * 30).mean() -> 0.2 (a = 6.0, b = 24.0)
+		expect(betaFromMeanAndStrength(0.2, 30)).toEqual({ ok: true, value: { a: expect.closeTo(6, 12), b: expect.closeTo(24, 12) } });
+		expect(betaFromMeanAndStrength(0.5, 2)).toEqual({ ok: true, value: { a: 1, b: 1 } });
+	});
+
+	it('rejects a mean at 0 or 1 and a strength of 0', () => {
+		expect(betaFromMeanAndStrength(0, 10).ok).toBe(false);
+		expect(betaFromMeanAndStrength(1, 10).ok).toBe(false);
+		expect(betaFromMeanAndStrength(0.3, 0)).toEqual({ ok: false, error: 'The prior strength must be greater than 0.' });
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { twoSampleTPower } from '../../src/lib/stats/power';
-import { chiSquare2x2, simulatePValues, welchTTest, type ChiSquareResult, type Table2x2, type WelchResult } from '../../src/lib/stats/tests';
+import { chiSquare2x2, drawTwoGroups, simulatePValues, welchStatistic, welchTTest, type ChiSquareResult, type Table2x2, type WelchResult } from '../../src/lib/stats/tests';
 import type { Outcome } from '../../src/lib/stats/outcome';
 
 function valueOf<T>(result: Outcome<T>): T {
@@ -137,5 +137,34 @@ describe('simulatePValues', () => {
 		expect(simulatePValues({ ...base, experiments: 0 }).ok).toBe(false);
 		expect(simulatePValues({ ...base, effect: Number.NaN }).ok).toBe(false);
 		expect(simulatePValues({ ...base, alpha: 1 }).ok).toBe(false);
+	});
+});
+
+describe('drawTwoGroups and welchStatistic', () => {
+	it('draws A then B from one seeded stream, like d3-random', () => {
+		// sys.path.insert(0, 'tests/unit/reference'); from d3_random import *
+		// g = normal(lcg(3)); a = [g() for _ in range(4)]; b = [g() + 0.5 for _ in range(4)]
+		const { a, b } = drawTwoGroups({ effect: 0.5, n: 4, sd: 1, seed: 3 });
+		[0.29944068397482626, -1.5526169745568728, 0.316132993973522, 0.4235174983538007].forEach((x, i) => expect(a[i]).toBeCloseTo(x, 12));
+		[1.4832470128556015, 0.18605330904740092, -0.7891667498877326, 2.0820361877612217].forEach((x, i) => expect(b[i]).toBeCloseTo(x, 12));
+	});
+
+	it('is the first experiment of simulatePValues with the same arguments', () => {
+		const { a, b } = drawTwoGroups({ effect: 0.5, n: 4, sd: 1, seed: 3 });
+		// stats.ttest_ind(b, a, equal_var=False) -> statistic 1.0838746241859, df 5.515809821302686, pvalue 0.32350815249194526
+		const statistic = welchStatistic(b, a);
+		expect(statistic?.t).toBeCloseTo(1.0838746241859, 10);
+		expect(statistic?.df).toBeCloseTo(5.515809821302686, 10);
+		expect(statistic?.p).toBeCloseTo(0.32350815249194526, 10);
+		const simulated = valueOf(simulatePValues({ effect: 0.5, n: 4, sd: 1, experiments: 3, seed: 3 }));
+		expect(simulated.pValues[0]).toBe(statistic?.p);
+	});
+
+	it('gives the same t, df and p as welchTTest, or null without variance', () => {
+		const a = [1.2, 3.4, 2.2, 5.1];
+		const b = [0.3, 1.9, 2.5];
+		const full = valueOf(welchTTest(a, b));
+		expect(welchStatistic(a, b)).toEqual({ t: full.t, df: full.df, p: full.p, meanDiff: full.meanDiff, se: full.se });
+		expect(welchStatistic([2, 2], [3, 3])).toBeNull();
 	});
 });

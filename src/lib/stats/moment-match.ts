@@ -49,7 +49,7 @@ function binomialWithMoments(m: number, s: number): MatchedDistribution {
 export function distributionWithMoments(kind: DistributionKind, mean: number, sd: number): Outcome<MatchedDistribution> {
 	if (!Number.isFinite(mean)) return fail('The mean must be a number.');
 	if (!isPositiveFinite(sd)) return fail('The standard deviation must be greater than 0.');
-	if (NEEDS_POSITIVE_MEAN.has(kind) && !(mean > 0)) return fail(`A ${kind} distribution needs a mean greater than 0.`);
+	if (NEEDS_POSITIVE_MEAN.has(kind) && !(mean > 0)) return fail(`A ${kind === 'lognormal' ? 'log-normal' : kind} distribution needs a mean greater than 0.`);
 	switch (kind) {
 		case 'normal':
 			return succeed({ distribution: { kind, params: { mean, sd } }, compromise: null });
