@@ -48,6 +48,21 @@ export function meanLogLoss(scores: readonly number[], labels: readonly number[]
 	return total / scores.length;
 }
 
+/** XᵀWX for W = diag(weights), filled symmetrically so Cholesky accepts it despite round-off. */
+function weightedGram(design: Matrix, weights: readonly number[]): Matrix {
+	const p = design.columns;
+	const gram = new Matrix(p, p);
+	for (let j = 0; j < p; j++) {
+		for (let k = j; k < p; k++) {
+			let total = 0;
+			for (let i = 0; i < design.rows; i++) total += design.get(i, j) * design.get(i, k) * weights[i]!;
+			gram.set(j, k, total);
+			gram.set(k, j, total);
+		}
+	}
+	return gram;
+}
+
 /**
  * Fits β by Newton–Raphson: β ← β + (XᵀWX)⁻¹Xᵀ(y − p) with W = diag(p(1 − p)).
  * `labels` are 0/1. Fails when the classes can be separated perfectly (the
@@ -70,12 +85,7 @@ export function fitLogistic(
 		const scores = rows.map((r) => linearScore({ intercept: beta[0]!, coefficients: beta.slice(1) }, r));
 		const probabilities = scores.map(sigmoid);
 		const gradient = design.transpose().mmul(Matrix.columnVector(labels.map((y, i) => y - probabilities[i]!)));
-		const weighted = design.clone();
-		for (let i = 0; i < n; i++) {
-			const w = probabilities[i]! * (1 - probabilities[i]!);
-			for (let j = 0; j < p; j++) weighted.set(i, j, weighted.get(i, j) * w);
-		}
-		const hessian = design.transpose().mmul(weighted);
+		const hessian = weightedGram(design, probabilities.map((q) => q * (1 - q)));
 		const cholesky = new CholeskyDecomposition(hessian);
 		if (!cholesky.isPositiveDefinite()) return fail('The features are linearly dependent or the classes are perfectly separated, so the coefficients are not unique.');
 		const step = cholesky.solve(gradient).getColumn(0);
