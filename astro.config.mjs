@@ -9,6 +9,7 @@ import rehypeKatex from 'rehype-katex';
 import { parse } from 'yaml';
 import { rehypeBaseLinks } from './src/lib/rehype/base-links.ts';
 import { rehypeGlossaryLinks } from './src/lib/rehype/glossary-links.ts';
+import { rehypeAccessibleContent } from './src/lib/rehype/accessible-content.ts';
 
 // BASE and SITE from the environment let tests build the book under a sub-path
 // without editing the forker's config; COURSE_ROOT points at a fixture course.
@@ -27,10 +28,11 @@ export default defineConfig({
 			remarkPlugins: [remarkMath],
 			rehypePlugins: [
 				[rehypeKatex, { output: 'htmlAndMathml' }],
+				rehypeAccessibleContent,
 				[rehypeGlossaryLinks, { entries: glossary, href: (/** @type {string} */ id) => `${base.replace(/\/?$/, '/')}glossary/#${id}` }],
 				[rehypeBaseLinks, { base }],
 			],
 		}),
-		shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
 	},
 });

@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { checkpointStatus, completion, completionChart, type CheckpointEvidence, type Group } from '../lib/progress/dashboard';
 import { orphanedIds } from '../lib/progress/merge';
 import { defineOnce, storeFor } from './checklist';
+import { withoutMarkLabels } from '../lib/demos/render';
 
 function parse<T>(json: string | undefined, fallback: T): T {
 	try {
@@ -41,7 +42,7 @@ class Dashboard extends HTMLElement {
 				if (!section) continue;
 				const rows = completion(chartGroups, isChecked);
 				const title = section.querySelector('h2')?.textContent ?? id;
-				const svg = Plot.plot({ ...completionChart(rows), ariaLabel: title }) as unknown as Element;
+				const svg = withoutMarkLabels(Plot.plot({ ...completionChart(rows), ariaLabel: title }) as unknown as Element);
 				section.querySelector('[data-svg]')!.replaceChildren(svg);
 				section.querySelectorAll('[data-rows] tr').forEach((tr, i) => {
 					const cells = tr.querySelectorAll('td');

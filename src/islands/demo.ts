@@ -114,10 +114,11 @@ class DemoElement extends HTMLElement {
 		const head = document.createElement('thead');
 		const headRow = head.insertRow();
 		for (const c of view.table.columns) {
-			const th = document.createElement('th');
-			th.scope = 'col';
-			th.textContent = c;
-			headRow.append(th);
+			// An empty corner cell is a plain cell: a header must say what it heads.
+			const cell = document.createElement(c ? 'th' : 'td');
+			if (c) (cell as HTMLTableCellElement).scope = 'col';
+			cell.textContent = c;
+			headRow.append(cell);
 		}
 		const body = document.createElement('tbody');
 		for (const r of view.table.rows) {

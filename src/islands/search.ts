@@ -27,7 +27,10 @@ export function startSearch(element: HTMLElement | null): void {
 		const ui = new window.PagefindUI({ element, bundlePath, showSubResults: true, resetStyles: false });
 		const query = new URLSearchParams(location.search).get('q');
 		if (query) ui.triggerSearch(query);
-		element.querySelector<HTMLInputElement>('input')?.focus();
+		// Pagefind's input has only a placeholder; give it a real accessible name.
+		const input = element.querySelector<HTMLInputElement>('input');
+		input?.setAttribute('aria-label', 'Search the book');
+		input?.focus();
 	};
 	script.onerror = () => {
 		element.textContent = 'The search index is missing. Build the site with `npm run build` to create it.';

@@ -80,10 +80,10 @@ describe('A/B test: figures', () => {
 			expect(chart(figure).getAttribute('aria-label')).toBeTruthy();
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 		}
-		expect(chart(densities!).querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
-		expect(chart(densities!).querySelectorAll('g[aria-label="area"] path')).toHaveLength(2);
+		expect(chart(densities!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
+		expect(chart(densities!).querySelectorAll('g[data-mark="area"] path')).toHaveLength(2);
 		// round(√10000) = 100 bins, capped at 30.
-		expect(chart(difference!).querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(30);
+		expect(chart(difference!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(30);
 		expect(difference!.textContent).toContain('B better (B − A > 0)');
 	});
 

@@ -68,8 +68,8 @@ describe('beta-binomial: figures', () => {
 		expect(chart(figure!).getAttribute('aria-label')).toMatch(/three priors/);
 		expect(figure!.outerHTML).not.toMatch(/NaN/);
 		// Prior and posterior per panel, plus one dashed likelihood per panel.
-		expect(chart(figure!).querySelectorAll('g[aria-label="line"] path')).toHaveLength(9);
-		expect(chart(figure!).querySelectorAll('g[aria-label="area"] path')).toHaveLength(3);
+		expect(chart(figure!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(9);
+		expect(chart(figure!).querySelectorAll('g[data-mark="area"] path')).toHaveLength(3);
 		for (const text of ['Uniform Beta(1, 1)', 'Weakly informative Beta(2, 2)', 'Informative Beta(6, 24)', 'Likelihood (scaled)']) {
 			expect(figure!.textContent).toContain(text);
 		}

@@ -99,18 +99,18 @@ describe('distribution explorer: figures', () => {
 			expect(chart(figure).getAttribute('aria-label')).toBeTruthy();
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 		}
-		expect(chart(histogram!).querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(22);
-		expect(chart(histogram!).querySelectorAll('g[aria-label="line"] path')).toHaveLength(1);
+		expect(chart(histogram!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(22);
+		expect(chart(histogram!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
 		expect(histogram!.textContent).toContain('True density');
 		// boxX: one bar (IQR), one median tick, one whisker rule and a dot per outlier.
-		expect(chart(box!).querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(1);
-		expect(chart(box!).querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(21);
+		expect(chart(box!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(1);
+		expect(chart(box!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(21);
 	});
 
 	it('draws a discrete family’s pmf as dots, one per integer', () => {
 		const [histogram] = renderAll(view({ distribution: 'poisson', mean: '4' }));
 		const bins = view({ distribution: 'poisson', mean: '4' }).table.rows.length;
-		expect(chart(histogram!).querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(bins);
+		expect(chart(histogram!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(bins);
 		expect(histogram!.textContent).toContain('True probability (pmf)');
 	});
 

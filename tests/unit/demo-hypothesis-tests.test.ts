@@ -83,12 +83,12 @@ describe('hypothesis tests: figures', () => {
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 		}
 		// 30 + 30 value ticks and 2 mean ticks.
-		expect(chart(strip!).querySelectorAll('g[aria-label="tick"] line')).toHaveLength(62);
+		expect(chart(strip!).querySelectorAll('g[data-mark="tick"] line')).toHaveLength(62);
 		// 20 bins in each of two facets.
-		expect(chart(pValues!).querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(40);
+		expect(chart(pValues!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(40);
 		expect(pValues!.textContent).toContain('No effect (null true)');
 		expect(pValues!.textContent).toContain('Effect 0.50 sd');
-		expect(chart(table!).querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(8);
+		expect(chart(table!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(8);
 		expect(table!.textContent).toContain('Expected if independent');
 	});
 

@@ -73,19 +73,19 @@ describe('kmeans demo: figures', () => {
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 		}
 		// Points are circles; centroids are diamonds, drawn as paths.
-		expect(chart(scatter!).querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(120);
-		expect(chart(scatter!).querySelectorAll('g[aria-label="dot"] path')).toHaveLength(3);
-		expect(chart(scatter!).querySelectorAll('g[aria-label="arrow"] path')).toHaveLength(3);
+		expect(chart(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(120);
+		expect(chart(scatter!).querySelectorAll('g[data-mark="dot"] path')).toHaveLength(3);
+		expect(chart(scatter!).querySelectorAll('g[data-mark="arrow"] path')).toHaveLength(3);
 		for (const name of ['Cluster 1', 'Cluster 2', 'Cluster 3']) expect(scatter!.textContent).toContain(name);
 		// Steps 1..4 so far.
-		expect(chart(inertia!).querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(4);
-		expect(chart(inertia!).querySelectorAll('g[aria-label="line"] path')).toHaveLength(1);
+		expect(chart(inertia!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(4);
+		expect(chart(inertia!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
 		expect(inertia!.textContent).toContain('After update');
 	});
 
 	it('draws no move arrows on an assign step', () => {
 		const [scatter] = renderAll(view({ step: '3' }));
-		expect(chart(scatter!).querySelectorAll('g[aria-label="arrow"] path')).toHaveLength(0);
+		expect(chart(scatter!).querySelectorAll('g[data-mark="arrow"] path')).toHaveLength(0);
 	});
 
 	it('matches the SVG snapshot of the default view', async () => {

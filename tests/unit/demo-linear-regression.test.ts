@@ -67,17 +67,17 @@ describe('linear-regression demo: figures', () => {
 			expect(chart(figure).getAttribute('aria-label')).toBeTruthy();
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 		}
-		expect(chart(scatter!).querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(30);
-		expect(chart(scatter!).querySelectorAll('g[aria-label="link"] path')).toHaveLength(2);
-		expect(chart(scatter!).querySelector('g[aria-label="link"]')!.getAttribute('stroke-dasharray')).toBe('6,4');
+		expect(chart(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(30);
+		expect(chart(scatter!).querySelectorAll('g[data-mark="link"] path')).toHaveLength(2);
+		expect(chart(scatter!).querySelector('g[data-mark="link"]')!.getAttribute('stroke-dasharray')).toBe('6,4');
 		for (const name of ['Data', 'Least-squares line', 'True line']) expect(scatter!.textContent).toContain(name);
-		expect(chart(residuals!).querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(30);
-		expect(chart(residuals!).querySelectorAll('g[aria-label="rule"] line')).toHaveLength(1);
+		expect(chart(residuals!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(30);
+		expect(chart(residuals!).querySelectorAll('g[data-mark="rule"] line')).toHaveLength(1);
 	});
 
 	it('colours the outlier and names it in a legend on both charts', () => {
 		const [scatter, residuals] = renderAll(view({ outlier: 'true' }));
-		expect(chart(scatter!).querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(31);
+		expect(chart(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(31);
 		expect(chart(scatter!).querySelectorAll('circle[fill="#e07b39"]')).toHaveLength(1);
 		expect(scatter!.textContent).toContain('Outlier');
 		expect(residuals!.textContent).toContain('Outlier');

@@ -70,12 +70,12 @@ describe('logistic-threshold demo', () => {
 		expect(chartOf(histogram!).getAttribute('aria-label')).toContain('threshold at 0.50');
 		expect(chartOf(roc!).getAttribute('aria-label')).toBe('ROC curve (AUC 0.952) with the point for threshold 0.50');
 		// 20 bins × 2 classes
-		expect(histogram!.querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(40);
-		expect(matrix!.querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(4);
+		expect(histogram!.querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(40);
+		expect(matrix!.querySelectorAll('g[data-mark="cell"] rect')).toHaveLength(4);
 		expect(matrix!.textContent).toContain('173');
 		expect(matrix!.textContent).toContain('334');
-		expect(roc!.querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
-		expect(roc!.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(1);
+		expect(roc!.querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
+		expect(roc!.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(1);
 	});
 
 	it('keeps the default SVG stable', async () => {

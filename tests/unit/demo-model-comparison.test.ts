@@ -81,12 +81,12 @@ describe('model-comparison demo', () => {
 		expect(chartOf(errors!).getAttribute('aria-label')).toBe('Training and 5-fold cross-validated RMSE for polynomial degrees 1 to 12, lowest CV error at degree 5');
 		expect(chartOf(fit!).getAttribute('aria-label')).toBe('The degree-9 polynomial fitted to all 30 points, with the true curve sin(2πx)');
 		// two error curves, 12 degrees each, plus the ring around the lowest CV error
-		expect(errors!.querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
-		expect(errors!.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(25);
+		expect(errors!.querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
+		expect(errors!.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(25);
 		// 12 error bars, the chosen-degree rule and the noise line
-		expect(errors!.querySelectorAll('g[aria-label="rule"] line')).toHaveLength(14);
-		expect(fit!.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(30);
-		expect(fit!.querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
+		expect(errors!.querySelectorAll('g[data-mark="rule"] line')).toHaveLength(14);
+		expect(fit!.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(30);
+		expect(fit!.querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
 	});
 
 	it('keeps the default SVG stable', async () => {

@@ -63,19 +63,19 @@ describe('pca demo: figures', () => {
 		}
 		expect(chart(scree!).getAttribute('aria-label')).toMatch(/^Scree plot/);
 		// Legend swatches are <rect>s in their own svg; `chart` counts only the chart's bars.
-		expect(chart(scree!).querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(4);
-		expect(chart(scree!).querySelectorAll('g[aria-label="line"] path')).toHaveLength(1);
-		expect(chart(scree!).querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(4);
-		expect(chart(scatter!).querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(150);
-		expect(chart(loadings!).querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(8);
+		expect(chart(scree!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(4);
+		expect(chart(scree!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
+		expect(chart(scree!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(4);
+		expect(chart(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(150);
+		expect(chart(loadings!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(8);
 		// A colour legend names the three species.
 		for (const species of ['setosa', 'versicolor', 'virginica']) expect(scatter!.textContent).toContain(species);
 	});
 
 	it('draws 13 components and 26 loading bars for wine', () => {
 		const [scree, , loadings] = renderAll(view({ dataset: 'wine' }));
-		expect(chart(scree!).querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(13);
-		expect(chart(loadings!).querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(26);
+		expect(chart(scree!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(13);
+		expect(chart(loadings!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(26);
 		expect(loadings!.textContent).toContain('OD280/OD315');
 	});
 

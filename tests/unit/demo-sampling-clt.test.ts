@@ -75,10 +75,10 @@ describe('sampling and the CLT: figures', () => {
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 			expect(figure.textContent).toContain('Normal N(μ, σ/√n)');
 		}
-		expect(chart(histogram!).querySelectorAll('g[aria-label="rect"] rect')).toHaveLength(30);
-		expect(chart(histogram!).querySelectorAll('g[aria-label="line"] path')).toHaveLength(1);
+		expect(chart(histogram!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(30);
+		expect(chart(histogram!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
 		// Two lines: the ECDF as steps and the normal CDF.
-		expect(chart(cdf!).querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
+		expect(chart(cdf!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
 	});
 
 	it('matches the SVG snapshot of the default view', async () => {

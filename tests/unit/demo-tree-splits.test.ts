@@ -60,13 +60,13 @@ describe('tree-splits demo, split scanner', () => {
 		expect(chartOf(scan!).getAttribute('aria-label')).toBe('Weighted Gini impurity of the children for every candidate threshold on petal length');
 		expect(chartOf(counts!).getAttribute('aria-label')).toContain('Versicolor and virginica flowers by petal length');
 		// 33 candidate dots + the best split + your threshold
-		expect(scan!.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(35);
-		expect(scan!.querySelectorAll('g[aria-label="line"] path')).toHaveLength(1);
+		expect(scan!.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(35);
+		expect(scan!.querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
 		// one bar per measured (value, species) pair that occurs
-		const bars = counts!.querySelectorAll('g[aria-label="rect"] rect').length;
+		const bars = counts!.querySelectorAll('g[data-mark="rect"] rect').length;
 		expect(bars).toBeGreaterThan(33);
 		expect(bars).toBeLessThan(70);
-		expect(counts!.querySelectorAll('g[aria-label="rule"] line').length).toBeGreaterThanOrEqual(3);
+		expect(counts!.querySelectorAll('g[data-mark="rule"] line').length).toBeGreaterThanOrEqual(3);
 	});
 
 	it('keeps the default SVG stable', async () => {
@@ -117,10 +117,10 @@ describe('tree-splits demo, bagging', () => {
 		const [fits, variance] = render(view);
 		expect(chartOf(fits!).getAttribute('aria-label')).toBe('5 bootstrap trees of depth 6 (thin) and the average of 50 (thick) on 60 noisy points from sin(x)');
 		expect(chartOf(variance!).getAttribute('aria-label')).toContain('Prediction variance across 30 fresh training sets');
-		expect(fits!.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(60);
+		expect(fits!.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(60);
 		// 5 bootstrap trees + the true curve + the bagged average
-		expect(fits!.querySelectorAll('g[aria-label="line"] path')).toHaveLength(7);
-		expect(variance!.querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
+		expect(fits!.querySelectorAll('g[data-mark="line"] path')).toHaveLength(7);
+		expect(variance!.querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
 	});
 
 	it('gives the same picture for the same seed and another for a new seed', () => {

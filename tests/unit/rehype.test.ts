@@ -3,6 +3,7 @@ import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { rehypeBaseLinks } from '../../src/lib/rehype/base-links';
 import { rehypeGlossaryLinks } from '../../src/lib/rehype/glossary-links';
+import { rehypeAccessibleContent } from '../../src/lib/rehype/accessible-content';
 
 const run = (html: string, plugin: (tree: ReturnType<typeof fromHtml>) => void) => {
 	const tree = fromHtml(html, { fragment: true });
@@ -44,5 +45,33 @@ describe('rehypeGlossaryLinks', () => {
 	});
 	it('does not match inside a longer word', () => {
 		expect(run('<p>regressions and progression</p>', plugin)).not.toContain('glossary-link');
+	});
+});
+
+describe('rehypeAccessibleContent', () => {
+	it('wraps tables in a focusable scroll region named by the caption', () => {
+		const html = run('<table><caption>Counts</caption><tbody><tr><td>1</td></tr></tbody></table>', rehypeAccessibleContent());
+		expect(html).toBe('<div class="table-scroll" tabindex="0" role="group" aria-label="Counts"><table><caption>Counts</caption><tbody><tr><td>1</td></tr></tbody></table></div>');
+	});
+	it('turns empty header cells into plain cells and labels task-list boxes', () => {
+		const html = run('<table><thead><tr><th></th><th>A</th></tr></thead></table><ul><li class="task-list-item"><input type="checkbox" disabled> Check types</li></ul>', rehypeAccessibleContent());
+		expect(html).toContain('<tr><td></td><th>A</th></tr>');
+		expect(html).toContain('<input type="checkbox" disabled aria-label="Check types">');
+	});
+	it('names a header cell that holds only a formula by its TeX source', () => {
+		const html = run('<table><thead><tr><th><span class="katex"><math><semantics><mi>n</mi><annotation encoding="application/x-tex">n</annotation></semantics></math><span aria-hidden="true">n</span></span></th></tr></thead></table>', rehypeAccessibleContent());
+		expect(html).toContain('<th aria-label="n">');
+	});
+	it('makes display maths keyboard-scrollable', () => {
+		expect(run('<span class="katex-display">x</span>', rehypeAccessibleContent())).toBe('<span class="katex-display" tabindex="0">x</span>');
+	});
+});
+
+describe('rehypeGlossaryLinks in MDX', () => {
+	it('skips a <summary> written as JSX in MDX', () => {
+		const tree = { type: 'root', children: [{ type: 'mdxJsxFlowElement', name: 'summary', attributes: [], children: [{ type: 'text', value: 'Is a p-value a probability?' }] }, { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: 'The p-value again.' }] }] };
+		rehypeGlossaryLinks({ entries: [{ id: 'p-value', term: 'p-value', aliases: [] }], href: (id) => `/g/#${id}` })(tree as never);
+		expect(JSON.stringify(tree.children[0])).not.toContain('glossary-link');
+		expect(JSON.stringify(tree.children[1])).toContain('glossary-link');
 	});
 });

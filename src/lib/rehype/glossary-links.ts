@@ -34,12 +34,19 @@ function isMath(node: Element): boolean {
 	return Array.isArray(className) && className.some((c) => String(c).startsWith('katex'));
 }
 
+/** Tag name of HTML written inside MDX, which arrives as JSX nodes that hast's types do not list. */
+function jsxElementName(node: { type: string }): string | null {
+	return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement' ? String((node as { name?: unknown }).name) : null;
+}
+
 export function rehypeGlossaryLinks(options: { entries: GlossaryEntry[]; href: (id: string) => string }) {
 	const matchers = matchersFor(options.entries);
 	return (tree: Root) => {
 		const linked = new Set<string>();
 		visit(tree, (node, index, parent) => {
 			if (node.type === 'element' && (SKIPPED.has(node.tagName) || isMath(node))) return SKIP;
+			const jsxName = jsxElementName(node);
+			if (jsxName && SKIPPED.has(jsxName)) return SKIP;
 			if (node.type !== 'text' || !parent || index === undefined) return;
 			const text = (node as Text).value;
 			for (const { id, pattern } of matchers) {
