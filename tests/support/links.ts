@@ -7,7 +7,8 @@ export interface BrokenLink {
 	status: number | undefined;
 }
 
-export async function brokenInternalLinks(siteUrl: string): Promise<{ checked: number; broken: BrokenLink[] }> {
+/** Every broken internal link, and every page URL the crawl reached (to prove it saw the whole site). */
+export async function brokenInternalLinks(siteUrl: string): Promise<{ crawled: string[]; broken: BrokenLink[] }> {
 	const origin = new URL(siteUrl).origin;
 	const checker = new LinkChecker();
 	const result = await checker.check({
@@ -20,5 +21,6 @@ export async function brokenInternalLinks(siteUrl: string): Promise<{ checked: n
 	const broken = result.links
 		.filter((l) => l.state === 'BROKEN')
 		.map((l) => ({ url: l.url, parent: l.parent, status: l.status }));
-	return { checked: result.links.length, broken };
+	const crawled = [...new Set(result.links.filter((l) => l.state === 'OK').map((l) => l.url.split('#')[0]!))];
+	return { crawled, broken };
 }

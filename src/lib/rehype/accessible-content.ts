@@ -1,6 +1,6 @@
 /**
  * Makes Markdown output pass an accessibility audit without asking authors for HTML:
- * wide tables and display formulas become keyboard-scrollable regions, an empty
+ * wide tables and display formulas become keyboard-scrollable groups, an empty
  * header cell becomes a plain cell, and a GFM task-list checkbox gets its item's
  * text as its label.
  */
@@ -12,20 +12,6 @@ const hasClass = (node: Element, name: string) => {
 	const className = node.properties?.className;
 	return Array.isArray(className) && className.includes(name);
 };
-
-/** Text a screen reader can use: a formula reads as its TeX source, once. */
-function readableText(node: ElementContent): string {
-	if (node.type === 'text') return node.value;
-	if (node.type !== 'element') return '';
-	if (hasClass(node, 'katex')) {
-		let tex = '';
-		visit(node, 'element', (child) => {
-			if (child.tagName === 'annotation') tex = toString(child);
-		});
-		return tex;
-	}
-	return node.children.map(readableText).join('');
-}
 
 export function rehypeAccessibleContent() {
 	return (tree: Root) => {
@@ -42,11 +28,7 @@ export function rehypeAccessibleContent() {
 				(parent.children as ElementContent[])[index] = wrapper;
 				return;
 			}
-			if (node.tagName === 'th') {
-				const text = node.children.map(readableText).join('').trim();
-				if (text === '') node.tagName = 'td';
-				else if (node.children.some((c) => c.type === 'element' && hasClass(c, 'katex'))) node.properties.ariaLabel = text;
-			}
+			if (node.tagName === 'th' && toString(node).trim() === '') node.tagName = 'td';
 			if (node.tagName === 'span' && hasClass(node, 'katex-display')) node.properties.tabIndex = 0;
 			if (node.tagName === 'li' && hasClass(node, 'task-list-item')) {
 				const box = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'input');
