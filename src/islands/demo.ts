@@ -5,6 +5,7 @@
  */
 import type { DemoSpec, DemoView, Params } from '../lib/demos/spec';
 import type { DemoId } from '../lib/demos/registry';
+import { verdict } from '../lib/demos/verdict';
 
 class DemoElement extends HTMLElement {
 	#spec: DemoSpec<Params> | null = null;
@@ -134,20 +135,14 @@ class DemoElement extends HTMLElement {
 		const form = this.querySelector<HTMLFormElement>('[data-predict]');
 		if (!predict || !form || this.#revealed) return;
 		const result = this.querySelector<HTMLElement>('[data-result]')!;
-		const verdict = form.querySelector<HTMLElement>('[data-verdict]')!;
+		const verdictText = form.querySelector<HTMLElement>('[data-verdict]')!;
 		form.hidden = false;
 		result.hidden = true;
 		const reveal = (guess: number | null) => {
 			this.#revealed = true;
 			result.hidden = false;
 			const params = this.#spec!.parse(this.#readForm()).params;
-			const answer = predict.answer(params);
-			const unit = predict.unit === 'percent' ? '%' : '';
-			const fmt = (x: number) => `${Number(x.toFixed(1))}${unit}`;
-			verdict.textContent =
-				guess === null
-					? `The answer is ${fmt(answer)}.`
-					: `You guessed ${fmt(guess)}; the answer is ${fmt(answer)}, so you were ${fmt(Math.abs(guess - answer))}${unit ? ' points' : ''} ${guess > answer ? 'too high' : guess < answer ? 'too low' : 'off: exactly right'}.`;
+			verdictText.textContent = verdict(guess, predict.answer(params), predict.unit);
 		};
 		form.addEventListener('submit', (event) => {
 			event.preventDefault();

@@ -7,6 +7,7 @@ import { planItems } from '../../src/lib/plan-items';
 import { nextWeekToContinue } from '../../src/lib/progress/continue';
 import { checkpointStatus, completion } from '../../src/lib/progress/dashboard';
 import { courseConfigSchema } from '../../src/lib/config';
+import { verdict } from '../../src/lib/demos/verdict';
 import type { Resource } from '../../src/content/schema';
 
 describe('withBase', () => {
@@ -78,5 +79,14 @@ describe('course config', () => {
 		expect(courseConfigSchema.parse({ ...base, base: 'repo' }).base).toBe('/repo/');
 		expect(courseConfigSchema.parse({ ...base, base: '/' }).base).toBe('/');
 		expect(courseConfigSchema.safeParse({ ...base, storageId: 'My Plan' }).success).toBe(false);
+	});
+});
+
+describe('verdict', () => {
+	it('says how far off a guess was, in percentage points for percentages', () => {
+		expect(verdict(80, 15.3846, 'percent')).toBe('You guessed 80%; the answer is 15.4%, so you were 64.6 percentage points too high.');
+		expect(verdict(2, 1.58, 'number')).toBe('You guessed 2; the answer is 1.58, so you were 0.42 too high.');
+		expect(verdict(15.4, 15.3846, 'percent')).toBe('You guessed 15.4%: exactly right.');
+		expect(verdict(null, 73.0, 'percent')).toBe('The answer is 73%.');
 	});
 });
