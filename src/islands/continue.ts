@@ -2,7 +2,7 @@
  * `<sp-continue>` on the home page: links to the first week that is started but not
  * finished (or the first untouched week after finished ones), once anything is ticked.
  */
-import { defineOnce, storeFor } from './checklist';
+import { defineOnce, storeFor } from './page-store';
 import { STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
 import { nextWeekToContinue, type WeekProgressInput } from '../lib/progress/continue';
 

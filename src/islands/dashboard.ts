@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { checkpointStatus, completion, completionChart, type CheckpointEvidence, type Group } from '../lib/progress/dashboard';
 import { orphanedIds } from '../lib/progress/merge';
-import { defineOnce, storeFor } from './checklist';
+import { defineOnce, storeFor } from './page-store';
 import { withoutMarkLabels } from '../lib/demos/render';
 
 function parse<T>(json: string | undefined, fallback: T): T {

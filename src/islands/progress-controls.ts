@@ -19,7 +19,7 @@ import { parseProgressFile } from '../lib/progress/import';
 import { previewImport, type ImportPreview } from '../lib/progress/merge';
 import type { ProgressFile } from '../lib/progress/state';
 import type { ProgressStore } from '../lib/progress/store';
-import { defineOnce, parseRenames, storeFor } from './checklist';
+import { defineOnce, parseRenames, storeFor } from './page-store';
 
 type RegionName = 'preview' | 'reset' | 'status' | 'alert';
 

@@ -26,6 +26,7 @@ beforeAll(async () => {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(new Date('2025-06-01T09:00:00Z'));
 	await import('../../src/islands/checklist');
+	await import('../../src/islands/progress-meter');
 	await import('../../src/islands/progress-controls');
 });
 

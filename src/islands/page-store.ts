@@ -1,0 +1,84 @@
+/**
+ * What every progress island on a page shares: one store per storage key (so every
+ * checklist, meter and control sees the same ticks), the layout's notice region,
+ * and a base element that re-renders on every change. No framework, no zod.
+ */
+import { NOTICE_ELEMENT, RENAMES_ATTRIBUTE, STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
+import { createProgressStore, type ProgressStore } from '../lib/progress/store';
+
+interface PageStore {
+	store: ProgressStore;
+	/** Grows as elements with more `data-renames` connect; the store reads it on reload. */
+	renames: Map<string, string>;
+}
+
+/** One store per key per page, so every checklist, meter and control sees the same ticks. */
+const pageStores = new Map<string, PageStore>();
+
+/** `{ "old-id": "new-id" }` from an attribute; anything malformed counts as no renames. */
+export function parseRenames(json: string | null): [string, string][] {
+	try {
+		return Object.entries(JSON.parse(json ?? '{}') as Record<string, unknown>).filter(
+			(entry): entry is [string, string] => typeof entry[1] === 'string',
+		);
+	} catch {
+		return [];
+	}
+}
+
+/** Shows the store's notice in the layout's live region, or hides the region when all is well. */
+function showNotice(store: ProgressStore): void {
+	const region = document.querySelector<HTMLElement>(NOTICE_ELEMENT);
+	if (!region) return;
+	const notice = store.notice();
+	// Rewriting identical text would make screen readers announce it again.
+	if (notice && region.textContent !== notice.message) region.textContent = notice.message;
+	region.hidden = !notice;
+}
+
+/** The page's store for the element's `data-storage-key`, with its `data-renames` added; null without a key. */
+export function storeFor(element: Element): ProgressStore | null {
+	const key = element.getAttribute(STORAGE_KEY_ATTRIBUTE);
+	if (!key) return null;
+	const renames = parseRenames(element.getAttribute(RENAMES_ATTRIBUTE));
+	const existing = pageStores.get(key);
+	if (existing) {
+		const fresh = renames.filter(([oldId, newId]) => existing.renames.get(oldId) !== newId);
+		for (const [oldId, newId] of fresh) existing.renames.set(oldId, newId);
+		if (fresh.length > 0) existing.store.reload();
+		return existing.store;
+	}
+	const map = new Map(renames);
+	// A getter, because reading window.localStorage itself throws SecurityError when storage is blocked.
+	const store = createProgressStore({ storage: () => window.localStorage, key, renames: map });
+	pageStores.set(key, { store, renames: map });
+	window.addEventListener('storage', (event) => store.handleStorageEvent(event));
+	store.subscribe(() => showNotice(store));
+	showNotice(store);
+	return store;
+}
+
+/** Base of both elements: connects to the page store, re-renders on every change, lets go when removed. */
+export abstract class ProgressElement extends HTMLElement {
+	protected store: ProgressStore | null = null;
+	private unsubscribe: (() => void) | null = null;
+
+	connectedCallback(): void {
+		this.store = storeFor(this);
+		if (!this.store) return;
+		this.unsubscribe = this.store.subscribe(() => this.render());
+		this.render();
+	}
+
+	disconnectedCallback(): void {
+		this.unsubscribe?.();
+		this.unsubscribe = null;
+	}
+
+	protected abstract render(): void;
+}
+
+/** Defines an element once (a second bundle or hot reload must not throw). */
+export function defineOnce(name: string, element: CustomElementConstructor): void {
+	if (!customElements.get(name)) customElements.define(name, element);
+}
