@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
 import { spec } from '../../src/lib/demos/specs/ab-test';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-function renderAll(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/**
- * Rounds numbers to 2 decimals and strips Plot's generated class suffix and its clip-path
- * counter (which grows with every chart rendered), so a snapshot only changes when the picture does.
- */
-function normalise(svg: string): string {
-	return svg
-		.replace(/-?\d+\.\d+/g, (m) => Number(m).toFixed(2))
-		.replace(/plot-[0-9a-f]{6}\b/g, 'plot')
-		.replace(/plot-clip-\d+/g, 'plot-clip');
-}
-
-/** The chart's own <svg>: the figure itself, or the last svg in the <figure> Plot wraps around legends. */
-const chart = (figure: Element) => (figure.tagName.toLowerCase() === 'svg' ? figure : [...figure.querySelectorAll('svg')].at(-1)!);
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-const view = (raw: Record<string, string> = {}) => spec.view(spec.parse(raw).params);
-const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) + normalise(renderAll(v).map((f) => f.outerHTML).join(''));
+const view = viewOf(spec);
 
 const LOSS_A = 'Expected loss of choosing A (conversion rate given up, on average, because B was better)';
 
@@ -47,26 +25,26 @@ const LOSS_A = 'Expected loss of choosing A (conversion rate given up, on averag
 describe('A/B test: default view', () => {
 	it('gives P(B > A) and the expected losses exactly and simulated', () => {
 		const v = view();
-		expect(fact(v, 'P(B > A)')).toBe('simulated 0.951 ± 0.002, exact 0.9502');
-		expect(fact(v, LOSS_A)).toBe('simulated 0.02519 ± 0.00015, exact 0.02527');
-		expect(fact(v, 'Expected loss of choosing B')).toBe('simulated 0.00032 ± 0.00002, exact 0.00032');
+		expect(factOf(v, 'P(B > A)')).toBe('simulated 0.951 ± 0.002, exact 0.9502');
+		expect(factOf(v, LOSS_A)).toBe('simulated 0.02519 ± 0.00015, exact 0.02527');
+		expect(factOf(v, 'Expected loss of choosing B')).toBe('simulated 0.00032 ± 0.00002, exact 0.00032');
 		expect(spec.predict!.answer(spec.defaults)).toBeCloseTo(95.0196907616723, 6);
 	});
 
 	it('gives each rate’s credible interval and the difference’s, like scipy and numpy', () => {
 		const v = view();
-		expect(fact(v, 'Rate of A: posterior mean, 95% credible interval')).toBe('12.08%, [10.13%, 14.16%]');
-		expect(fact(v, 'Rate of B: posterior mean, 95% credible interval')).toBe('14.57%, [12.46%, 16.82%]');
-		expect(fact(v, 'B − A: 95% credible interval (Monte Carlo)')).toBe('[-0.46, 5.50] percentage points');
+		expect(factOf(v, 'Rate of A: posterior mean, 95% credible interval')).toBe('12.08%, [10.13%, 14.16%]');
+		expect(factOf(v, 'Rate of B: posterior mean, 95% credible interval')).toBe('14.57%, [12.46%, 16.82%]');
+		expect(factOf(v, 'B − A: 95% credible interval (Monte Carlo)')).toBe('[-0.46, 5.50] percentage points');
 	});
 
 	it('sets the frequentist difference, Wald interval and p-value beside them, with what each means', () => {
 		const v = view();
-		expect(fact(v, 'Frequentist difference B − A')).toBe('2.50 percentage points, 95% Wald confidence interval [-0.47, 5.47] percentage points');
-		expect(fact(v, 'Two-proportion z-test (pooled, two-sided)')).toBe('z = 1.649, p = 0.099');
-		expect(fact(v, 'What the intervals mean')).toMatch(/probability statement about the rate itself, given the data, the model and the prior/);
-		expect(fact(v, 'What the intervals mean')).toMatch(/over many repeated experiments, 95% of the intervals it builds would cover/);
-		expect(fact(v, 'What the p-value means')).toMatch(/not the probability that A and B are equal/);
+		expect(factOf(v, 'Frequentist difference B − A')).toBe('2.50 percentage points, 95% Wald confidence interval [-0.47, 5.47] percentage points');
+		expect(factOf(v, 'Two-proportion z-test (pooled, two-sided)')).toBe('z = 1.649, p = 0.099');
+		expect(factOf(v, 'What the intervals mean')).toMatch(/probability statement about the rate itself, given the data, the model and the prior/);
+		expect(factOf(v, 'What the intervals mean')).toMatch(/over many repeated experiments, 95% of the intervals it builds would cover/);
+		expect(factOf(v, 'What the p-value means')).toMatch(/not the probability that A and B are equal/);
 		expect(v.description).toContain('P(B > A) = 95.0%');
 		expect(v.description).toContain('p = 0.099');
 		expect(v.notice).toBeUndefined();
@@ -75,20 +53,20 @@ describe('A/B test: default view', () => {
 
 describe('A/B test: figures', () => {
 	it('draws both posterior densities and the histogram of B − A split at 0', () => {
-		const [densities, difference] = renderAll(view());
+		const [densities, difference] = renderFigures(view());
 		for (const figure of [densities!, difference!]) {
-			expect(chart(figure).getAttribute('aria-label')).toBeTruthy();
+			expect(chartOf(figure).getAttribute('aria-label')).toBeTruthy();
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 		}
-		expect(chart(densities!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
-		expect(chart(densities!).querySelectorAll('g[data-mark="area"] path')).toHaveLength(2);
+		expect(chartOf(densities!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
+		expect(chartOf(densities!).querySelectorAll('g[data-mark="area"] path')).toHaveLength(2);
 		// round(√10000) = 100 bins, capped at 30.
-		expect(chart(difference!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(30);
+		expect(chartOf(difference!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(30);
 		expect(difference!.textContent).toContain('B better (B − A > 0)');
 	});
 
 	it('matches the SVG snapshot of the default view', async () => {
-		const svg = normalise(renderAll(view()).map((f) => f.outerHTML).join('\n'));
+		const svg = normaliseSvg(renderFigures(view()).map((f) => f.outerHTML).join('\n'));
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-ab-test.svg');
 	});
 });
@@ -111,13 +89,13 @@ describe('A/B test: inputs', () => {
 			{ visitorsA: '1', conversionsA: '1', visitorsB: '100000', conversionsB: '3' },
 		];
 		for (const raw of cases) {
-			expect(seen(view(raw)), JSON.stringify(raw)).not.toMatch(/NaN|Infinity/);
+			expect(seenView(view(raw)), JSON.stringify(raw)).not.toMatch(/NaN|Infinity/);
 		}
-		expect(fact(view({ conversionsA: '0', conversionsB: '0' }), 'Two-proportion z-test (pooled, two-sided)')).toBe('z = —, p = —');
+		expect(factOf(view({ conversionsA: '0', conversionsB: '0' }), 'Two-proportion z-test (pooled, two-sided)')).toBe('z = —, p = —');
 	});
 
 	it('gives the same view for the same seed and other draws for another seed', () => {
-		expect(seen(view({ seed: '3' }))).toBe(seen(view({ seed: '3' })));
-		expect(fact(view({ seed: '4' }), 'P(B > A)')).not.toBe(fact(view({ seed: '3' }), 'P(B > A)'));
+		expect(seenView(view({ seed: '3' }))).toBe(seenView(view({ seed: '3' })));
+		expect(factOf(view({ seed: '4' }), 'P(B > A)')).not.toBe(factOf(view({ seed: '3' }), 'P(B > A)'));
 	});
 });

@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
 import { spec } from '../../src/lib/demos/specs/beta-binomial';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-function renderAll(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/**
- * Rounds numbers to 2 decimals and strips Plot's generated class suffix and its clip-path
- * counter (which grows with every chart rendered), so a snapshot only changes when the picture does.
- */
-function normalise(svg: string): string {
-	return svg
-		.replace(/-?\d+\.\d+/g, (m) => Number(m).toFixed(2))
-		.replace(/plot-[0-9a-f]{6}\b/g, 'plot')
-		.replace(/plot-clip-\d+/g, 'plot-clip');
-}
-
-/** The chart's own <svg>: the figure itself, or the last svg in the <figure> Plot wraps around legends. */
-const chart = (figure: Element) => (figure.tagName.toLowerCase() === 'svg' ? figure : [...figure.querySelectorAll('svg')].at(-1)!);
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-const view = (raw: Record<string, string> = {}) => spec.view(spec.parse(raw).params);
-const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) + normalise(renderAll(v).map((f) => f.outerHTML).join(''));
+const view = viewOf(spec);
 
 /*
  * Reference for the default view (7 successes in 20 trials; informative prior mean 0.2, strength 30):
@@ -37,10 +15,10 @@ const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) 
 describe('beta-binomial: default view', () => {
 	it('gives each posterior’s mean and 95% credible interval like scipy', () => {
 		const v = view();
-		expect(fact(v, 'Observed rate s / n')).toBe('0.350');
-		expect(fact(v, 'Uniform Beta(1, 1) → posterior Beta(8, 14)')).toBe('mean 0.364, 95% credible interval [0.181, 0.570]');
-		expect(fact(v, 'Weakly informative Beta(2, 2) → posterior Beta(9, 15)')).toBe('mean 0.375, 95% credible interval [0.197, 0.573]');
-		expect(fact(v, 'Informative Beta(6, 24) → posterior Beta(13, 37)')).toBe('mean 0.260, 95% credible interval [0.149, 0.389]');
+		expect(factOf(v, 'Observed rate s / n')).toBe('0.350');
+		expect(factOf(v, 'Uniform Beta(1, 1) → posterior Beta(8, 14)')).toBe('mean 0.364, 95% credible interval [0.181, 0.570]');
+		expect(factOf(v, 'Weakly informative Beta(2, 2) → posterior Beta(9, 15)')).toBe('mean 0.375, 95% credible interval [0.197, 0.573]');
+		expect(factOf(v, 'Informative Beta(6, 24) → posterior Beta(13, 37)')).toBe('mean 0.260, 95% credible interval [0.149, 0.389]');
 		expect(v.notice).toBeUndefined();
 	});
 
@@ -64,19 +42,19 @@ describe('beta-binomial: default view', () => {
 
 describe('beta-binomial: figures', () => {
 	it('draws prior, likelihood and posterior in three panels with the credible interval shaded', () => {
-		const [figure] = renderAll(view());
-		expect(chart(figure!).getAttribute('aria-label')).toMatch(/three priors/);
+		const [figure] = renderFigures(view());
+		expect(chartOf(figure!).getAttribute('aria-label')).toMatch(/three priors/);
 		expect(figure!.outerHTML).not.toMatch(/NaN/);
 		// Prior and posterior per panel, plus one dashed likelihood per panel.
-		expect(chart(figure!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(9);
-		expect(chart(figure!).querySelectorAll('g[data-mark="area"] path')).toHaveLength(3);
+		expect(chartOf(figure!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(9);
+		expect(chartOf(figure!).querySelectorAll('g[data-mark="area"] path')).toHaveLength(3);
 		for (const text of ['Uniform Beta(1, 1)', 'Weakly informative Beta(2, 2)', 'Informative Beta(6, 24)', 'Likelihood (scaled)']) {
 			expect(figure!.textContent).toContain(text);
 		}
 	});
 
 	it('matches the SVG snapshot of the default view', async () => {
-		const svg = normalise(renderAll(view()).map((f) => f.outerHTML).join('\n'));
+		const svg = normaliseSvg(renderFigures(view()).map((f) => f.outerHTML).join('\n'));
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-beta-binomial.svg');
 	});
 });
@@ -99,12 +77,12 @@ describe('beta-binomial: inputs', () => {
 		];
 		for (const raw of cases) {
 			const v = view(raw);
-			expect(seen(v), JSON.stringify(raw)).not.toMatch(/NaN|Infinity/);
+			expect(seenView(v), JSON.stringify(raw)).not.toMatch(/NaN|Infinity/);
 		}
-		expect(fact(view({ successes: '0', trials: '0' }), 'Observed rate s / n')).toBe('no trials yet: every posterior equals its prior');
+		expect(factOf(view({ successes: '0', trials: '0' }), 'Observed rate s / n')).toBe('no trials yet: every posterior equals its prior');
 	});
 
 	it('is deterministic (no randomness: the same inputs give the same view)', () => {
-		expect(seen(view({ successes: '3', trials: '9' }))).toBe(seen(view({ successes: '3', trials: '9' })));
+		expect(seenView(view({ successes: '3', trials: '9' }))).toBe(seenView(view({ successes: '3', trials: '9' })));
 	});
 });

@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
 import { spec } from '../../src/lib/demos/specs/distribution-explorer';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-function renderAll(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/**
- * Rounds numbers to 2 decimals and strips Plot's generated class suffix and its clip-path
- * counter (which grows with every chart rendered), so a snapshot only changes when the picture does.
- */
-function normalise(svg: string): string {
-	return svg
-		.replace(/-?\d+\.\d+/g, (m) => Number(m).toFixed(2))
-		.replace(/plot-[0-9a-f]{6}\b/g, 'plot')
-		.replace(/plot-clip-\d+/g, 'plot-clip');
-}
-
-/** The chart's own <svg>: the figure itself, or the last svg in the <figure> Plot wraps around legends. */
-const chart = (figure: Element) => (figure.tagName.toLowerCase() === 'svg' ? figure : [...figure.querySelectorAll('svg')].at(-1)!);
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-const view = (raw: Record<string, string> = {}) => spec.view(spec.parse(raw).params);
-/** What the reader sees; Plot marks hold fresh functions on every call, so views are compared through this. */
-const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) + normalise(renderAll(v).map((f) => f.outerHTML).join(''));
+const view = viewOf(spec);
 
 /*
  * Reference for the default view (log-normal with mean 5 and sd 3, 500 draws, seed 1), with the
@@ -44,22 +21,22 @@ const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) 
 describe('distribution explorer: default view', () => {
 	it('shows pandas’ describe() numbers for the sample', () => {
 		const v = view();
-		expect(fact(v, 'Population')).toBe('Log-normal(μ = 1.46, σ = 0.55 of log X): mean 5.000, sd 3.000, skewness 2.016');
-		expect(fact(v, 'count')).toBe('500');
-		expect(fact(v, 'mean')).toBe('5.217');
-		expect(fact(v, 'std')).toBe('3.166');
-		expect(fact(v, 'min')).toBe('0.701');
-		expect(fact(v, '25%')).toBe('2.994');
-		expect(fact(v, '50% (median)')).toBe('4.439');
-		expect(fact(v, '75%')).toBe('6.499');
-		expect(fact(v, 'max')).toBe('23.183');
-		expect(fact(v, 'skewness')).toBe('1.781');
+		expect(factOf(v, 'Population')).toBe('Log-normal(μ = 1.46, σ = 0.55 of log X): mean 5.000, sd 3.000, skewness 2.016');
+		expect(factOf(v, 'count')).toBe('500');
+		expect(factOf(v, 'mean')).toBe('5.217');
+		expect(factOf(v, 'std')).toBe('3.166');
+		expect(factOf(v, 'min')).toBe('0.701');
+		expect(factOf(v, '25%')).toBe('2.994');
+		expect(factOf(v, '50% (median)')).toBe('4.439');
+		expect(factOf(v, '75%')).toBe('6.499');
+		expect(factOf(v, 'max')).toBe('23.183');
+		expect(factOf(v, 'skewness')).toBe('1.781');
 		expect(v.notice).toBeUndefined();
 	});
 
 	it('reads the shape in words: skewness above 1, a single peak in the bins, 21 values beyond the upper fence', () => {
 		const v = view();
-		expect(fact(v, 'Shape')).toBe('highly right-skewed, one mode, 21 outliers above 1.5 IQR');
+		expect(factOf(v, 'Shape')).toBe('highly right-skewed, one mode, 21 outliers above 1.5 IQR');
 		expect(v.description).toContain('highly right-skewed, one mode, 21 outliers above 1.5 IQR');
 	});
 
@@ -76,46 +53,46 @@ describe('distribution explorer: default view', () => {
 
 describe('distribution explorer: other families', () => {
 	it('names each family’s own parameters and notes a tied sd', () => {
-		expect(fact(view({ distribution: 'binomial', sd: '2' }), 'Population')).toMatch(/^Binomial\(n = 25, p = 0\.200\): mean 5\.000, sd 2\.000/);
+		expect(factOf(view({ distribution: 'binomial', sd: '2' }), 'Population')).toMatch(/^Binomial\(n = 25, p = 0\.200\): mean 5\.000, sd 2\.000/);
 		const poisson = view({ distribution: 'poisson', mean: '12' });
-		expect(fact(poisson, 'Population')).toMatch(/^Poisson\(λ = 12\.00\)/);
+		expect(factOf(poisson, 'Population')).toMatch(/^Poisson\(λ = 12\.00\)/);
 		expect(poisson.notice).toBe("A Poisson's variance equals its mean, so the sd is √12 = 3.464, not 3.");
 		expect(view({ distribution: 'exponential' }).notice).toBe("An exponential's sd always equals its mean, so the sd is 5, not 3.");
-		expect(fact(view({ distribution: 'uniform' }), 'Population')).toMatch(/^Uniform\(-0\.20, 10\.20\)/);
+		expect(factOf(view({ distribution: 'uniform' }), 'Population')).toMatch(/^Uniform\(-0\.20, 10\.20\)/);
 	});
 
 	it('finds two modes in a large sample from the mixture', () => {
 		const v = view({ distribution: 'mixture', n: '2000' });
-		expect(fact(v, 'Population')).toMatch(/^50% N\(2\.25, 1\.20\) \+ 50% N\(7\.75, 1\.20\)/);
-		expect(fact(v, 'Shape')).toMatch(/two modes/);
+		expect(factOf(v, 'Population')).toMatch(/^50% N\(2\.25, 1\.20\) \+ 50% N\(7\.75, 1\.20\)/);
+		expect(factOf(v, 'Shape')).toMatch(/two modes/);
 	});
 });
 
 describe('distribution explorer: figures', () => {
 	it('draws the histogram bins under the density curve, and a box plot with its outliers', () => {
 		const v = view();
-		const [histogram, box] = renderAll(v);
+		const [histogram, box] = renderFigures(v);
 		for (const figure of [histogram!, box!]) {
-			expect(chart(figure).getAttribute('aria-label')).toBeTruthy();
+			expect(chartOf(figure).getAttribute('aria-label')).toBeTruthy();
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 		}
-		expect(chart(histogram!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(22);
-		expect(chart(histogram!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
+		expect(chartOf(histogram!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(22);
+		expect(chartOf(histogram!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
 		expect(histogram!.textContent).toContain('True density');
 		// boxX: one bar (IQR), one median tick, one whisker rule and a dot per outlier.
-		expect(chart(box!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(1);
-		expect(chart(box!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(21);
+		expect(chartOf(box!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(1);
+		expect(chartOf(box!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(21);
 	});
 
 	it('draws a discrete family’s pmf as dots, one per integer', () => {
-		const [histogram] = renderAll(view({ distribution: 'poisson', mean: '4' }));
+		const [histogram] = renderFigures(view({ distribution: 'poisson', mean: '4' }));
 		const bins = view({ distribution: 'poisson', mean: '4' }).table.rows.length;
-		expect(chart(histogram!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(bins);
+		expect(chartOf(histogram!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(bins);
 		expect(histogram!.textContent).toContain('True probability (pmf)');
 	});
 
 	it('matches the SVG snapshot of the default view', async () => {
-		const svg = normalise(renderAll(view()).map((f) => f.outerHTML).join('\n'));
+		const svg = normaliseSvg(renderFigures(view()).map((f) => f.outerHTML).join('\n'));
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-distribution-explorer.svg');
 	});
 });
@@ -131,14 +108,14 @@ describe('distribution explorer: inputs', () => {
 		for (const distribution of ['normal', 'lognormal', 'exponential', 'uniform', 'binomial', 'poisson', 'mixture']) {
 			for (const raw of [{ mean: '1', sd: '10', n: '10' }, { mean: '20', sd: '0.5', n: '5000' }]) {
 				const v = view({ distribution, ...raw });
-				expect(seen(v), `${distribution} ${JSON.stringify(raw)}`).not.toMatch(/NaN|Infinity/);
+				expect(seenView(v), `${distribution} ${JSON.stringify(raw)}`).not.toMatch(/NaN|Infinity/);
 				expect(v.figures).toHaveLength(2);
 			}
 		}
 	});
 
 	it('gives the same view for the same seed and another sample for another seed', () => {
-		expect(seen(view({ seed: '42' }))).toBe(seen(view({ seed: '42' })));
-		expect(fact(view({ seed: '43' }), 'mean')).not.toBe(fact(view({ seed: '42' }), 'mean'));
+		expect(seenView(view({ seed: '42' }))).toBe(seenView(view({ seed: '42' })));
+		expect(factOf(view({ seed: '43' }), 'mean')).not.toBe(factOf(view({ seed: '42' }), 'mean'));
 	});
 });

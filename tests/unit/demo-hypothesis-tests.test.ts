@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
 import { spec } from '../../src/lib/demos/specs/hypothesis-tests';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-function renderAll(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/**
- * Rounds numbers to 2 decimals and strips Plot's generated class suffix and its clip-path
- * counter (which grows with every chart rendered), so a snapshot only changes when the picture does.
- */
-function normalise(svg: string): string {
-	return svg
-		.replace(/-?\d+\.\d+/g, (m) => Number(m).toFixed(2))
-		.replace(/plot-[0-9a-f]{6}\b/g, 'plot')
-		.replace(/plot-clip-\d+/g, 'plot-clip');
-}
-
-/** The chart's own <svg>: the figure itself, or the last svg in the <figure> Plot wraps around legends. */
-const chart = (figure: Element) => (figure.tagName.toLowerCase() === 'svg' ? figure : [...figure.querySelectorAll('svg')].at(-1)!);
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-const view = (raw: Record<string, string> = {}) => spec.view(spec.parse(raw).params);
-/** What the reader sees; Plot marks hold fresh functions on every call, so views are compared through this. */
-const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) + normalise(renderAll(v).map((f) => f.outerHTML).join(''));
+const view = viewOf(spec);
 
 const CHI = 'Chi-square test on the 2×2 table (Yates’ correction, scipy’s default)';
 
@@ -51,15 +28,15 @@ const CHI = 'Chi-square test on the 2×2 table (Yates’ correction, scipy’s d
 describe('hypothesis tests: default view', () => {
 	it('gives Welch’s test for this experiment like scipy', () => {
 		const v = view();
-		expect(fact(v, 'This experiment: mean of B − mean of A')).toBe('0.438 (95% CI [-0.065, 0.942])');
-		expect(fact(v, 'Welch’s t-test')).toBe('t = 1.744, df = 57.4, p = 0.086');
+		expect(factOf(v, 'This experiment: mean of B − mean of A')).toBe('0.438 (95% CI [-0.065, 0.942])');
+		expect(factOf(v, 'Welch’s t-test')).toBe('t = 1.744, df = 57.4, p = 0.086');
 		expect(v.description).toMatch(/^One experiment with 30 values per group and a true difference of 0\.50 sd gives p = 0\.086;/);
 	});
 
 	it('gives the rejection rates of 1,000 experiments beside α and the exact power', () => {
 		const v = view();
-		expect(fact(v, 'Rejection rate at α = 0.05 with no effect (1,000 experiments)')).toBe('simulated 0.052 ± 0.007, exact 0.05');
-		expect(fact(v, 'Rejection rate at α = 0.05 with effect 0.50 sd (power)')).toBe(
+		expect(factOf(v, 'Rejection rate at α = 0.05 with no effect (1,000 experiments)')).toBe('simulated 0.052 ± 0.007, exact 0.05');
+		expect(factOf(v, 'Rejection rate at α = 0.05 with effect 0.50 sd (power)')).toBe(
 			'simulated 0.464 ± 0.016, exact 0.4779 (Student’s t-test, df = 58; Welch’s power is a little lower)',
 		);
 		expect(v.table.rows.map((r) => r[2])).toEqual([52, 47, 54, 55, 62, 68, 49, 51, 48, 46, 45, 46, 46, 42, 45, 46, 55, 50, 51, 42]);
@@ -69,31 +46,31 @@ describe('hypothesis tests: default view', () => {
 
 	it('gives the Yates-corrected chi-square test and the expected counts like scipy', () => {
 		const v = view();
-		expect(fact(v, CHI)).toBe('χ² = 4.848, df = 1, p = 0.028');
-		expect(fact(v, 'Expected counts under independence')).toBe('treatment 24.0 improved, 26.0 not; control 24.0 improved, 26.0 not');
+		expect(factOf(v, CHI)).toBe('χ² = 4.848, df = 1, p = 0.028');
+		expect(factOf(v, 'Expected counts under independence')).toBe('treatment 24.0 improved, 26.0 not; control 24.0 improved, 26.0 not');
 		expect(v.notice).toBeUndefined();
 	});
 });
 
 describe('hypothesis tests: figures', () => {
 	it('draws the two samples, the p-value histograms and the observed and expected counts', () => {
-		const [strip, pValues, table] = renderAll(view());
+		const [strip, pValues, table] = renderFigures(view());
 		for (const figure of [strip!, pValues!, table!]) {
-			expect(chart(figure).getAttribute('aria-label')).toBeTruthy();
+			expect(chartOf(figure).getAttribute('aria-label')).toBeTruthy();
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 		}
 		// 30 + 30 value ticks and 2 mean ticks.
-		expect(chart(strip!).querySelectorAll('g[data-mark="tick"] line')).toHaveLength(62);
+		expect(chartOf(strip!).querySelectorAll('g[data-mark="tick"] line')).toHaveLength(62);
 		// 20 bins in each of two facets.
-		expect(chart(pValues!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(40);
+		expect(chartOf(pValues!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(40);
 		expect(pValues!.textContent).toContain('No effect (null true)');
 		expect(pValues!.textContent).toContain('Effect 0.50 sd');
-		expect(chart(table!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(8);
+		expect(chartOf(table!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(8);
 		expect(table!.textContent).toContain('Expected if independent');
 	});
 
 	it('matches the SVG snapshot of the default view', async () => {
-		const svg = normalise(renderAll(view()).map((f) => f.outerHTML).join('\n'));
+		const svg = normaliseSvg(renderFigures(view()).map((f) => f.outerHTML).join('\n'));
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-hypothesis-tests.svg');
 	});
 });
@@ -106,7 +83,7 @@ describe('hypothesis tests: inputs', () => {
 		expect(notes[0]).toBe('True difference of means B − A (in sd units) must be between 0 and 1.5; 3 was changed to 1.5.');
 		const cases: Array<Record<string, string>> = [{ n: '2', effect: '0' }, { n: '100', effect: '1.5' }, { n: '2', effect: '1.5', seed: '7' }];
 		for (const raw of cases) {
-			expect(seen(view(raw)), JSON.stringify(raw)).not.toMatch(/NaN|Infinity/);
+			expect(seenView(view(raw)), JSON.stringify(raw)).not.toMatch(/NaN|Infinity/);
 		}
 	});
 
@@ -114,7 +91,7 @@ describe('hypothesis tests: inputs', () => {
 		const v = view({ treatedYes: '0', controlYes: '0' });
 		expect(v.notice).toBe('Chi-square test: Each column needs at least one observation.');
 		expect(v.figures).toHaveLength(2);
-		expect(fact(v, 'Welch’s t-test')).toBe('t = 1.744, df = 57.4, p = 0.086');
+		expect(factOf(v, 'Welch’s t-test')).toBe('t = 1.744, df = 57.4, p = 0.086');
 	});
 
 	it('shows the same null simulation twice when the effect is 0', () => {
@@ -124,7 +101,7 @@ describe('hypothesis tests: inputs', () => {
 	});
 
 	it('gives the same view for the same seed and other samples for another seed', () => {
-		expect(seen(view({ seed: '5' }))).toBe(seen(view({ seed: '5' })));
-		expect(fact(view({ seed: '6' }), 'Welch’s t-test')).not.toBe(fact(view({ seed: '5' }), 'Welch’s t-test'));
+		expect(seenView(view({ seed: '5' }))).toBe(seenView(view({ seed: '5' })));
+		expect(factOf(view({ seed: '6' }), 'Welch’s t-test')).not.toBe(factOf(view({ seed: '5' }), 'Welch’s t-test'));
 	});
 });

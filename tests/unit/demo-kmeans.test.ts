@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
 import { MAX_STEP, runDemo, spec } from '../../src/lib/demos/specs/kmeans';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-function renderAll(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/** Rounds numbers to 2 decimals and strips Plot's generated class suffix, so the snapshot only changes when the picture does. */
-function normalise(svg: string): string {
-	return svg.replace(/-?\d+\.\d+/g, (m) => Number(m).toFixed(2)).replace(/plot-[0-9a-f]{6}\b/g, 'plot');
-}
-
-/** The chart's own <svg>: the figure itself, or the last svg in the <figure> Plot wraps around legends. */
-const chart = (figure: Element) => (figure.tagName.toLowerCase() === 'svg' ? figure : [...figure.querySelectorAll('svg')].at(-1)!);
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-const view = (raw: Record<string, string> = {}) => spec.view(spec.parse(raw).params);
-/** What the reader sees; Plot marks hold fresh functions on every call, so views are compared through this. */
-const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) + renderAll(v).map((f) => f.outerHTML).join('');
+const view = viewOf(spec);
 
 describe('kmeans demo: default view', () => {
 	// Reference: the default data and k-means++ start dumped to /tmp/kmeans-default.json with
@@ -40,10 +23,10 @@ describe('kmeans demo: default view', () => {
 
 	it('states the step, the inertia now and at the end, and convergence', () => {
 		const v = view();
-		expect(fact(v, 'Step')).toBe('4: update (iteration 2)');
-		expect(fact(v, 'Inertia now')).toBe('868.2');
-		expect(fact(v, 'Converged')).toBe('Not yet (it converges at step 7)');
-		expect(fact(v, 'Final inertia')).toBe('532.2 after 4 iterations');
+		expect(factOf(v, 'Step')).toBe('4: update (iteration 2)');
+		expect(factOf(v, 'Inertia now')).toBe('868.2');
+		expect(factOf(v, 'Converged')).toBe('Not yet (it converges at step 7)');
+		expect(factOf(v, 'Final inertia')).toBe('532.2 after 4 iterations');
 		expect(v.table.rows).toHaveLength(3);
 		expect(v.table.rows.map((r) => r[3] as number).reduce((a, b) => a + b, 0)).toBe(120);
 		expect(v.notice).toBeUndefined();
@@ -51,45 +34,45 @@ describe('kmeans demo: default view', () => {
 
 	it('reports convergence and a notice when the slider passes the last step', () => {
 		const v = view({ step: '20' });
-		expect(fact(v, 'Step')).toBe('7: assign (iteration 4), the last one');
-		expect(fact(v, 'Inertia now')).toBe('532.2');
-		expect(fact(v, 'Converged')).toBe('Yes: at step 7, no point changed cluster');
+		expect(factOf(v, 'Step')).toBe('7: assign (iteration 4), the last one');
+		expect(factOf(v, 'Inertia now')).toBe('532.2');
+		expect(factOf(v, 'Converged')).toBe('Yes: at step 7, no point changed cluster');
 		expect(v.notice).toMatch(/stopped at step 7/);
 	});
 
 	it('shows unassigned points before the first assign step', () => {
 		const v = view({ step: '0' });
-		expect(fact(v, 'Inertia now')).toBe('none yet: no point is assigned');
+		expect(factOf(v, 'Inertia now')).toBe('none yet: no point is assigned');
 		expect(v.table.rows[0]!.slice(3)).toEqual(['—', '—']);
-		expect(renderAll(v)[0]!.textContent).toContain('Not assigned yet');
+		expect(renderFigures(v)[0]!.textContent).toContain('Not assigned yet');
 	});
 });
 
 describe('kmeans demo: figures', () => {
 	it('draws every point, the centroids, their moves and the inertia path so far', () => {
-		const [scatter, inertia] = renderAll(view());
+		const [scatter, inertia] = renderFigures(view());
 		for (const figure of [scatter!, inertia!]) {
-			expect(chart(figure).getAttribute('aria-label')).toBeTruthy();
+			expect(chartOf(figure).getAttribute('aria-label')).toBeTruthy();
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 		}
 		// Points are circles; centroids are diamonds, drawn as paths.
-		expect(chart(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(120);
-		expect(chart(scatter!).querySelectorAll('g[data-mark="dot"] path')).toHaveLength(3);
-		expect(chart(scatter!).querySelectorAll('g[data-mark="arrow"] path')).toHaveLength(3);
+		expect(chartOf(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(120);
+		expect(chartOf(scatter!).querySelectorAll('g[data-mark="dot"] path')).toHaveLength(3);
+		expect(chartOf(scatter!).querySelectorAll('g[data-mark="arrow"] path')).toHaveLength(3);
 		for (const name of ['Cluster 1', 'Cluster 2', 'Cluster 3']) expect(scatter!.textContent).toContain(name);
 		// Steps 1..4 so far.
-		expect(chart(inertia!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(4);
-		expect(chart(inertia!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
+		expect(chartOf(inertia!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(4);
+		expect(chartOf(inertia!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
 		expect(inertia!.textContent).toContain('After update');
 	});
 
 	it('draws no move arrows on an assign step', () => {
-		const [scatter] = renderAll(view({ step: '3' }));
-		expect(chart(scatter!).querySelectorAll('g[data-mark="arrow"] path')).toHaveLength(0);
+		const [scatter] = renderFigures(view({ step: '3' }));
+		expect(chartOf(scatter!).querySelectorAll('g[data-mark="arrow"] path')).toHaveLength(0);
 	});
 
 	it('matches the SVG snapshot of the default view', async () => {
-		const svg = normalise(renderAll(view()).map((f) => f.outerHTML).join('\n'));
+		const svg = normaliseSvg(renderFigures(view()).map((f) => f.outerHTML).join('\n'));
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-kmeans.svg');
 	});
 });
@@ -112,13 +95,13 @@ describe('kmeans demo: inputs', () => {
 					for (const step of ['0', '1', '2', String(MAX_STEP)]) {
 						const v = view({ clusters, k, spread, step, seed: '0' });
 						expect(JSON.stringify(v.facts) + JSON.stringify(v.table) + v.description).not.toMatch(/NaN|Infinity|undefined/);
-						for (const f of renderAll(v)) expect(f.outerHTML).not.toMatch(/NaN/);
+						for (const f of renderFigures(v)) expect(f.outerHTML).not.toMatch(/NaN/);
 					}
 	});
 
 	it('gives the same view for the same seed and a different sample for another', () => {
-		expect(seen(view({ seed: '12' }))).toBe(seen(view({ seed: '12' })));
+		expect(seenView(view({ seed: '12' }))).toBe(seenView(view({ seed: '12' })));
 		expect(runDemo({ ...spec.defaults, seed: 13 }).points).not.toEqual(runDemo({ ...spec.defaults, seed: 12 }).points);
-		expect(seen(view({ seed: '13' }))).not.toBe(seen(view({ seed: '12' })));
+		expect(seenView(view({ seed: '13' }))).not.toBe(seenView(view({ seed: '12' })));
 	});
 });

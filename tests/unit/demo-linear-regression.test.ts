@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
 import { pointsFor, spec } from '../../src/lib/demos/specs/linear-regression';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-function renderAll(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/** Rounds numbers to 2 decimals and strips Plot's generated class suffix, so the snapshot only changes when the picture does. */
-function normalise(svg: string): string {
-	return svg.replace(/-?\d+\.\d+/g, (m) => Number(m).toFixed(2)).replace(/plot-[0-9a-f]{6}\b/g, 'plot');
-}
-
-/** The chart's own <svg>: the figure itself, or the last svg in the <figure> Plot wraps around legends. */
-const chart = (figure: Element) => (figure.tagName.toLowerCase() === 'svg' ? figure : [...figure.querySelectorAll('svg')].at(-1)!);
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-const view = (raw: Record<string, string> = {}) => spec.view(spec.parse(raw).params);
-/** What the reader sees; Plot marks hold fresh functions on every call, so views are compared through this. */
-const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) + renderAll(v).map((f) => f.outerHTML).join('');
+const view = viewOf(spec);
 
 // Reference: the default sample dumped with JSON.stringify(pointsFor({ ...spec.defaults, outlier })) to
 // /tmp/linreg-default.json (outlier false) and /tmp/linreg-default-outlier.json (true), then /tmp/py/bin/python:
@@ -31,11 +14,11 @@ const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) 
 describe('linear-regression demo: default view', () => {
 	it('states numpy’s fit with classical standard errors', () => {
 		const v = view();
-		expect(fact(v, 'Fitted line')).toBe('ŷ = 1.08 + 1.58x');
-		expect(fact(v, 'Intercept ± SE (true 2.0)')).toBe('1.081 ± 0.816');
-		expect(fact(v, 'Slope ± SE (true 1.5)')).toBe('1.582 ± 0.131');
-		expect(fact(v, 'R²')).toBe('0.839');
-		expect(fact(v, 'Residual sd (true noise sd 2.0)')).toBe('2.162');
+		expect(factOf(v, 'Fitted line')).toBe('ŷ = 1.08 + 1.58x');
+		expect(factOf(v, 'Intercept ± SE (true 2.0)')).toBe('1.081 ± 0.816');
+		expect(factOf(v, 'Slope ± SE (true 1.5)')).toBe('1.582 ± 0.131');
+		expect(factOf(v, 'R²')).toBe('0.839');
+		expect(factOf(v, 'Residual sd (true noise sd 2.0)')).toBe('2.162');
 		expect(spec.predict!.answer(spec.defaults)).toBeCloseTo(1.5816866206810625, 10);
 		expect(v.notice).toBeUndefined();
 	});
@@ -50,11 +33,11 @@ describe('linear-regression demo: default view', () => {
 
 	it('shows how the outlier pulls the slope', () => {
 		const v = view({ outlier: 'true' });
-		expect(fact(v, 'Fitted line')).toBe('ŷ = 2.31 + 1.28x');
-		expect(fact(v, 'Intercept ± SE (true 2.0)')).toBe('2.313 ± 1.221');
-		expect(fact(v, 'Slope ± SE (true 1.5)')).toBe('1.279 ± 0.188');
-		expect(fact(v, 'R²')).toBe('0.616');
-		expect(fact(v, 'Residual sd (true noise sd 2.0)')).toBe('3.330');
+		expect(factOf(v, 'Fitted line')).toBe('ŷ = 2.31 + 1.28x');
+		expect(factOf(v, 'Intercept ± SE (true 2.0)')).toBe('2.313 ± 1.221');
+		expect(factOf(v, 'Slope ± SE (true 1.5)')).toBe('1.279 ± 0.188');
+		expect(factOf(v, 'R²')).toBe('0.616');
+		expect(factOf(v, 'Residual sd (true noise sd 2.0)')).toBe('3.330');
 		expect(v.description).toContain('moves the fitted slope from 1.58 to 1.28');
 		expect(spec.predict!.answer({ ...spec.defaults, outlier: true })).toBeCloseTo(1.27894521350277, 10);
 	});
@@ -62,29 +45,29 @@ describe('linear-regression demo: default view', () => {
 
 describe('linear-regression demo: figures', () => {
 	it('draws the points and both lines, then the residuals around zero', () => {
-		const [scatter, residuals] = renderAll(view());
+		const [scatter, residuals] = renderFigures(view());
 		for (const figure of [scatter!, residuals!]) {
-			expect(chart(figure).getAttribute('aria-label')).toBeTruthy();
+			expect(chartOf(figure).getAttribute('aria-label')).toBeTruthy();
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 		}
-		expect(chart(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(30);
-		expect(chart(scatter!).querySelectorAll('g[data-mark="link"] path')).toHaveLength(2);
-		expect(chart(scatter!).querySelector('g[data-mark="link"]')!.getAttribute('stroke-dasharray')).toBe('6,4');
+		expect(chartOf(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(30);
+		expect(chartOf(scatter!).querySelectorAll('g[data-mark="link"] path')).toHaveLength(2);
+		expect(chartOf(scatter!).querySelector('g[data-mark="link"]')!.getAttribute('stroke-dasharray')).toBe('6,4');
 		for (const name of ['Data', 'Least-squares line', 'True line']) expect(scatter!.textContent).toContain(name);
-		expect(chart(residuals!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(30);
-		expect(chart(residuals!).querySelectorAll('g[data-mark="rule"] line')).toHaveLength(1);
+		expect(chartOf(residuals!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(30);
+		expect(chartOf(residuals!).querySelectorAll('g[data-mark="rule"] line')).toHaveLength(1);
 	});
 
 	it('colours the outlier and names it in a legend on both charts', () => {
-		const [scatter, residuals] = renderAll(view({ outlier: 'true' }));
-		expect(chart(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(31);
-		expect(chart(scatter!).querySelectorAll('circle[fill="#e07b39"]')).toHaveLength(1);
+		const [scatter, residuals] = renderFigures(view({ outlier: 'true' }));
+		expect(chartOf(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(31);
+		expect(chartOf(scatter!).querySelectorAll('circle[fill="#e07b39"]')).toHaveLength(1);
 		expect(scatter!.textContent).toContain('Outlier');
 		expect(residuals!.textContent).toContain('Outlier');
 	});
 
 	it('matches the SVG snapshot of the default view', async () => {
-		const svg = normalise(renderAll(view()).map((f) => f.outerHTML).join('\n'));
+		const svg = normaliseSvg(renderFigures(view()).map((f) => f.outerHTML).join('\n'));
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-linear-regression.svg');
 	});
 });
@@ -107,13 +90,13 @@ describe('linear-regression demo: inputs', () => {
 					for (const outlier of ['true', 'false']) {
 						const v = view({ slope, noiseSd, n, outlier, seed: '0' });
 						expect(JSON.stringify(v.facts) + JSON.stringify(v.table) + v.description).not.toMatch(/NaN|Infinity|undefined|—/);
-						for (const f of renderAll(v)) expect(f.outerHTML).not.toMatch(/NaN/);
+						for (const f of renderFigures(v)) expect(f.outerHTML).not.toMatch(/NaN/);
 					}
 	});
 
 	it('gives the same view for the same seed and a different sample for another', () => {
-		expect(seen(view({ seed: '5' }))).toBe(seen(view({ seed: '5' })));
+		expect(seenView(view({ seed: '5' }))).toBe(seenView(view({ seed: '5' })));
 		expect(pointsFor({ ...spec.defaults, seed: 6 })).not.toEqual(pointsFor({ ...spec.defaults, seed: 5 }));
-		expect(seen(view({ seed: '6' }))).not.toBe(seen(view({ seed: '5' })));
+		expect(seenView(view({ seed: '6' }))).not.toBe(seenView(view({ seed: '5' })));
 	});
 });

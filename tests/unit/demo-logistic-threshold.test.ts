@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { spec } from '../../src/lib/demos/specs/logistic-threshold';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-
-function render(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/** The chart's own <svg> (Plot wraps it in a <figure> when there is a legend). */
-const chartOf = (element: Element) => (element.tagName.toLowerCase() === 'svg' ? element : element.querySelector('svg[aria-label]'))!;
-
-/** Rounds every number to 2 decimals and drops Plot's generated class suffixes and clip-path counters, so the snapshot is stable. */
-const normalise = (svg: string) =>
-	svg
-		.replace(/-?\d+\.\d+/g, (m) => String(Number(Number(m).toFixed(2))))
-		.replace(/plot-[0-9a-f]{6}\b/g, 'plot')
-		.replace(/plot-clip-\d+/g, 'plot-clip');
-
-/** What the reader sees: Plot marks hold fresh functions, so views are compared through their text and SVG. */
-const seen = (view: DemoView) => JSON.stringify([view.description, view.facts, view.table]) + render(view).map((e) => normalise(e.outerHTML)).join('');
-
-const defaultView = () => spec.view(spec.parse({}).params);
+const defaultView = viewOf(spec);
 
 describe('logistic-threshold demo', () => {
 	it('shows the default facts sklearn computes', () => {
@@ -35,13 +13,13 @@ describe('logistic-threshold demo', () => {
 		// precision_score 0.8826530612244898; accuracy_score 0.8910369068541301; f1_score 0.8480392156862745;
 		// roc_auc_score(y, p) = 0.9516806722689076; m.intercept_ = -0.70757; m.coef_ = [3.72200, 0.93741]
 		const view = defaultView();
-		expect(fact(view, 'Recall (sensitivity)')).toBe('81.6% (173 of 212 malignant)');
-		expect(fact(view, 'Precision')).toBe('88.3% (173 of 196 flagged)');
-		expect(fact(view, 'False positive rate')).toBe('6.4% (23 of 357 benign)');
-		expect(fact(view, 'Accuracy')).toBe('89.1%');
-		expect(fact(view, 'F1 score')).toBe('0.848');
-		expect(fact(view, 'ROC AUC (all thresholds)')).toBe('0.952');
-		expect(fact(view, 'Log-odds of malignancy')).toBe('−0.71 + 3.72·z(radius) + 0.94·z(texture)');
+		expect(factOf(view, 'Recall (sensitivity)')).toBe('81.6% (173 of 212 malignant)');
+		expect(factOf(view, 'Precision')).toBe('88.3% (173 of 196 flagged)');
+		expect(factOf(view, 'False positive rate')).toBe('6.4% (23 of 357 benign)');
+		expect(factOf(view, 'Accuracy')).toBe('89.1%');
+		expect(factOf(view, 'F1 score')).toBe('0.848');
+		expect(factOf(view, 'ROC AUC (all thresholds)')).toBe('0.952');
+		expect(factOf(view, 'Log-odds of malignancy')).toBe('−0.71 + 3.72·z(radius) + 0.94·z(texture)');
 		expect(view.description).toContain('catches 173 of 212 malignant tumours');
 		expect(view.notice).toBeUndefined();
 		expect(spec.predict!.answer(spec.defaults)).toBeCloseTo(81.60377358490566, 10);
@@ -52,12 +30,12 @@ describe('logistic-threshold demo', () => {
 		// confusion_matrix ravel [325 32 16 196]; precision 0.8596491228070176; recall 0.9245283018867925;
 		// f1 0.8909090909090909; accuracy 0.9156414762741653; roc_auc_score 0.9785291475080597
 		const view = spec.view(spec.parse({ features: 'concave-texture', threshold: '0.3' }).params);
-		expect(fact(view, 'Recall (sensitivity)')).toBe('92.5% (196 of 212 malignant)');
-		expect(fact(view, 'Precision')).toBe('86.0% (196 of 228 flagged)');
-		expect(fact(view, 'False positive rate')).toBe('9.0% (32 of 357 benign)');
-		expect(fact(view, 'Accuracy')).toBe('91.6%');
-		expect(fact(view, 'F1 score')).toBe('0.891');
-		expect(fact(view, 'ROC AUC (all thresholds)')).toBe('0.979');
+		expect(factOf(view, 'Recall (sensitivity)')).toBe('92.5% (196 of 212 malignant)');
+		expect(factOf(view, 'Precision')).toBe('86.0% (196 of 228 flagged)');
+		expect(factOf(view, 'False positive rate')).toBe('9.0% (32 of 357 benign)');
+		expect(factOf(view, 'Accuracy')).toBe('91.6%');
+		expect(factOf(view, 'F1 score')).toBe('0.891');
+		expect(factOf(view, 'ROC AUC (all thresholds)')).toBe('0.979');
 		// The same pair's first table row (threshold 0.05) must add up to 569 tumours.
 		const row = view.table.rows[0]!;
 		expect((row[1] as number) + (row[2] as number) + (row[3] as number) + (row[4] as number)).toBe(569);
@@ -65,7 +43,7 @@ describe('logistic-threshold demo', () => {
 
 	it('renders a histogram, a 2×2 confusion matrix and an ROC curve', () => {
 		const view = defaultView();
-		const [histogram, matrix, roc] = render(view);
+		const [histogram, matrix, roc] = renderFigures(view);
 		for (const figure of [histogram, matrix, roc]) expect(chartOf(figure!).getAttribute('aria-label')).toBeTruthy();
 		expect(chartOf(histogram!).getAttribute('aria-label')).toContain('threshold at 0.50');
 		expect(chartOf(roc!).getAttribute('aria-label')).toBe('ROC curve (AUC 0.952) with the point for threshold 0.50');
@@ -79,8 +57,8 @@ describe('logistic-threshold demo', () => {
 	});
 
 	it('keeps the default SVG stable', async () => {
-		const svg = render(defaultView())
-			.map((e) => normalise(e.outerHTML))
+		const svg = renderFigures(defaultView())
+			.map((e) => normaliseSvg(e.outerHTML))
 			.join('\n');
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-logistic-threshold.svg');
 	});
@@ -97,13 +75,13 @@ describe('logistic-threshold demo', () => {
 			expect(text).not.toContain('NaN');
 		}
 		// Above every probability nothing is flagged: precision has no value and says so.
-		expect(fact(spec.view({ ...params, threshold: 1 }), 'Precision')).toBe('— (nothing flagged)');
+		expect(factOf(spec.view({ ...params, threshold: 1 }), 'Precision')).toBe('— (nothing flagged)');
 		expect(spec.view({ features: 'nonsense', threshold: 0.5 }).notice).toBeTruthy();
 	});
 
 	it('gives the same view for the same settings and a different one for other features', () => {
-		const a = seen(defaultView());
-		expect(seen(defaultView())).toBe(a);
-		expect(seen(spec.view({ features: 'texture-smoothness', threshold: 0.5 }))).not.toBe(a);
+		const a = seenView(defaultView());
+		expect(seenView(defaultView())).toBe(a);
+		expect(seenView(spec.view({ features: 'texture-smoothness', threshold: 0.5 }))).not.toBe(a);
 	});
 });

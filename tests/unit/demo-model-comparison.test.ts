@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { runExperiment, spec } from '../../src/lib/demos/specs/model-comparison';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-
-function render(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/** The chart's own <svg> (Plot wraps it in a <figure> when there is a legend). */
-const chartOf = (element: Element) => (element.tagName.toLowerCase() === 'svg' ? element : element.querySelector('svg[aria-label]'))!;
-
-/** Rounds every number to 2 decimals and drops Plot's generated class suffixes and clip-path counters, so the snapshot is stable. */
-const normalise = (svg: string) =>
-	svg
-		.replace(/-?\d+\.\d+/g, (m) => String(Number(Number(m).toFixed(2))))
-		.replace(/plot-[0-9a-f]{6}\b/g, 'plot')
-		.replace(/plot-clip-\d+/g, 'plot-clip');
-
-/** What the reader sees: Plot marks hold fresh functions, so views are compared through their text and SVG. */
-const seen = (view: DemoView) => JSON.stringify([view.description, view.facts, view.table]) + render(view).map((e) => normalise(e.outerHTML)).join('');
-
-const defaultView = () => spec.view(spec.parse({}).params);
+const defaultView = viewOf(spec);
 
 describe('model-comparison demo', () => {
 	// /tmp/py/bin/python, regenerating the demo's draws with the d3-random port:
@@ -62,12 +40,12 @@ describe('model-comparison demo', () => {
 		// degree 9: train 0.22960029074410435, cv 0.8467595697650723, se 0.5135135951886436
 		// degree 5 (lowest cv): cv 0.3908581868138358, se 0.030538620352817066; one-SE rule: degree 5
 		const view = defaultView();
-		expect(fact(view, 'Chosen degree')).toBe('9');
-		expect(fact(view, 'Training RMSE (degree 9)')).toBe('0.230');
-		expect(fact(view, 'CV RMSE (degree 9, 5 folds)')).toBe('0.847 ± 0.514');
-		expect(fact(view, 'Lowest CV error')).toBe('degree 5: 0.391 ± 0.031');
-		expect(fact(view, 'Simplest degree within one SE of it')).toBe('5');
-		expect(fact(view, 'Noise sd σ (the best RMSE possible)')).toBe('0.300');
+		expect(factOf(view, 'Chosen degree')).toBe('9');
+		expect(factOf(view, 'Training RMSE (degree 9)')).toBe('0.230');
+		expect(factOf(view, 'CV RMSE (degree 9, 5 folds)')).toBe('0.847 ± 0.514');
+		expect(factOf(view, 'Lowest CV error')).toBe('degree 5: 0.391 ± 0.031');
+		expect(factOf(view, 'Simplest degree within one SE of it')).toBe('5');
+		expect(factOf(view, 'Noise sd σ (the best RMSE possible)')).toBe('0.300');
 		expect(spec.predict!.answer(spec.defaults)).toBe(5);
 		// degree 1 row: train 0.6495101404030031, cv 0.6955070441958296, se 0.03622538897132162;
 		// degree 12 row: train 0.2228546839848234, cv 9.851185435988182, se 9.48618338611711
@@ -77,7 +55,7 @@ describe('model-comparison demo', () => {
 	});
 
 	it('renders the error curves with error bars and the fit over the data', () => {
-		const [errors, fit] = render(defaultView());
+		const [errors, fit] = renderFigures(defaultView());
 		expect(chartOf(errors!).getAttribute('aria-label')).toBe('Training and 5-fold cross-validated RMSE for polynomial degrees 1 to 12, lowest CV error at degree 5');
 		expect(chartOf(fit!).getAttribute('aria-label')).toBe('The degree-9 polynomial fitted to all 30 points, with the true curve sin(2πx)');
 		// two error curves, 12 degrees each, plus the ring around the lowest CV error
@@ -90,8 +68,8 @@ describe('model-comparison demo', () => {
 	});
 
 	it('keeps the default SVG stable', async () => {
-		const svg = render(defaultView())
-			.map((e) => normalise(e.outerHTML))
+		const svg = renderFigures(defaultView())
+			.map((e) => normaliseSvg(e.outerHTML))
 			.join('\n');
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-model-comparison.svg');
 	});
@@ -110,9 +88,9 @@ describe('model-comparison demo', () => {
 	});
 
 	it('gives the same view for the same seed and another sample for a new seed', () => {
-		const a = seen(defaultView());
-		expect(seen(defaultView())).toBe(a);
-		expect(seen(spec.view({ ...spec.defaults, seed: 2 }))).not.toBe(a);
+		const a = seenView(defaultView());
+		expect(seenView(defaultView())).toBe(a);
+		expect(seenView(spec.view({ ...spec.defaults, seed: 2 }))).not.toBe(a);
 		// Changing k re-folds the same sample: the training errors stay, the CV errors move.
 		const five = defaultView();
 		const ten = spec.view({ ...spec.defaults, folds: 10 });

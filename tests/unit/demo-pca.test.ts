@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
 import { featureLabel, formatShare, spec } from '../../src/lib/demos/specs/pca';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-function renderAll(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/** Rounds numbers to 2 decimals and strips Plot's generated class suffixes, so the snapshot only changes when the picture does. */
-function normalise(svg: string): string {
-	return svg.replace(/-?\d+\.\d+/g, (m) => Number(m).toFixed(2)).replace(/plot-[0-9a-f]{6}\b/g, 'plot');
-}
-
-/** The chart's own <svg>: the figure itself, or the last svg in the <figure> Plot wraps around legends. */
-const chart = (figure: Element) => (figure.tagName.toLowerCase() === 'svg' ? figure : [...figure.querySelectorAll('svg')].at(-1)!);
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-const view = (raw: Record<string, string> = {}) => spec.view(spec.parse(raw).params);
+const view = viewOf(spec);
 
 describe('pca demo: default view (standardised iris)', () => {
 	// /tmp/py/bin/python: X = pd.read_csv('public/data/iris.csv').drop(columns='species')
@@ -25,10 +10,10 @@ describe('pca demo: default view (standardised iris)', () => {
 	//   p.explained_variance_ratio_[:2].sum() → 0.9581320720000163; p.components_[0] → [0.521, -0.269, 0.580, 0.565] (petal_length largest)
 	it('states the numbers sklearn gives', () => {
 		const v = view();
-		expect(fact(v, 'Variance explained by PC1')).toBe('73.0%');
-		expect(fact(v, 'PC1 + PC2 together')).toBe('95.8%');
-		expect(fact(v, 'Largest PC1 loading')).toBe('petal length (0.580)');
-		expect(fact(v, 'Components needed for 90% of the variance')).toBe('2');
+		expect(factOf(v, 'Variance explained by PC1')).toBe('73.0%');
+		expect(factOf(v, 'PC1 + PC2 together')).toBe('95.8%');
+		expect(factOf(v, 'Largest PC1 loading')).toBe('petal length (0.580)');
+		expect(factOf(v, 'Components needed for 90% of the variance')).toBe('2');
 		expect(v.description).toContain('PC1 explains 73.0% of the variance');
 		expect(v.table.rows).toHaveLength(4);
 		expect(v.table.rows[0]!.slice(0, 4)).toEqual(['PC1', '2.9381', '72.96%', '72.96%']);
@@ -40,47 +25,47 @@ describe('pca demo: default view (standardised iris)', () => {
 	// wine: PCA().fit(StandardScaler().fit_transform(W)) → ratio[0] 0.3619884809992633, ratio[:2].sum() 0.5540633835693527,
 	//   components_[0] largest |entry|: flavanoids 0.4229;  PCA().fit(W) → ratio[0] 0.9980912304918973, ratio[:2].sum() 0.9998271461166031
 	it('changes with the data set and the scaling', () => {
-		expect(fact(view({ standardise: 'false' }), 'Variance explained by PC1')).toBe('92.5%');
+		expect(factOf(view({ standardise: 'false' }), 'Variance explained by PC1')).toBe('92.5%');
 		expect(spec.predict!.answer({ dataset: 'iris', standardise: false })).toBeCloseTo(92.46187232017327, 10);
 		const wine = view({ dataset: 'wine' });
-		expect(fact(wine, 'Variance explained by PC1')).toBe('36.2%');
-		expect(fact(wine, 'PC1 + PC2 together')).toBe('55.4%');
-		expect(fact(wine, 'Largest PC1 loading')).toBe('flavanoids (0.423)');
+		expect(factOf(wine, 'Variance explained by PC1')).toBe('36.2%');
+		expect(factOf(wine, 'PC1 + PC2 together')).toBe('55.4%');
+		expect(factOf(wine, 'Largest PC1 loading')).toBe('flavanoids (0.423)');
 		expect(wine.table.rows).toHaveLength(13);
 		const raw = view({ dataset: 'wine', standardise: 'false' });
-		expect(fact(raw, 'Variance explained by PC1')).toBe('99.8%');
-		expect(fact(raw, 'PC1 + PC2 together')).toBe('99.98%');
-		expect(fact(raw, 'Largest PC1 loading')).toBe('proline (1.000)');
+		expect(factOf(raw, 'Variance explained by PC1')).toBe('99.8%');
+		expect(factOf(raw, 'PC1 + PC2 together')).toBe('99.98%');
+		expect(factOf(raw, 'Largest PC1 loading')).toBe('proline (1.000)');
 	});
 });
 
 describe('pca demo: figures', () => {
 	it('draws the scree bars and line, one dot per flower, and two loading bars per feature', () => {
-		const [scree, scatter, loadings] = renderAll(view());
+		const [scree, scatter, loadings] = renderFigures(view());
 		for (const figure of [scree, scatter, loadings]) {
-			expect(chart(figure!).getAttribute('aria-label')).toBeTruthy();
+			expect(chartOf(figure!).getAttribute('aria-label')).toBeTruthy();
 			expect(figure!.textContent).not.toMatch(/NaN/);
 		}
-		expect(chart(scree!).getAttribute('aria-label')).toMatch(/^Scree plot/);
-		// Legend swatches are <rect>s in their own svg; `chart` counts only the chart's bars.
-		expect(chart(scree!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(4);
-		expect(chart(scree!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
-		expect(chart(scree!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(4);
-		expect(chart(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(150);
-		expect(chart(loadings!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(8);
+		expect(chartOf(scree!).getAttribute('aria-label')).toMatch(/^Scree plot/);
+		// Legend swatches are <rect>s in their own svg; `chartOf` counts only the chart's bars.
+		expect(chartOf(scree!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(4);
+		expect(chartOf(scree!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
+		expect(chartOf(scree!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(4);
+		expect(chartOf(scatter!).querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(150);
+		expect(chartOf(loadings!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(8);
 		// A colour legend names the three species.
 		for (const species of ['setosa', 'versicolor', 'virginica']) expect(scatter!.textContent).toContain(species);
 	});
 
 	it('draws 13 components and 26 loading bars for wine', () => {
-		const [scree, , loadings] = renderAll(view({ dataset: 'wine' }));
-		expect(chart(scree!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(13);
-		expect(chart(loadings!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(26);
+		const [scree, , loadings] = renderFigures(view({ dataset: 'wine' }));
+		expect(chartOf(scree!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(13);
+		expect(chartOf(loadings!).querySelectorAll('g[data-mark="bar"] rect')).toHaveLength(26);
 		expect(loadings!.textContent).toContain('OD280/OD315');
 	});
 
 	it('matches the SVG snapshot of the default view', async () => {
-		const svg = normalise(renderAll(view()).map((f) => f.outerHTML).join('\n'));
+		const svg = normaliseSvg(renderFigures(view()).map((f) => f.outerHTML).join('\n'));
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-pca.svg');
 	});
 });
@@ -97,7 +82,7 @@ describe('pca demo: inputs', () => {
 			for (const standardise of ['true', 'false']) {
 				const v = view({ dataset, standardise });
 				expect(JSON.stringify(v)).not.toMatch(/NaN|Infinity|undefined/);
-				for (const f of renderAll(v)) expect(f.outerHTML).not.toMatch(/NaN/);
+				for (const f of renderFigures(v)) expect(f.outerHTML).not.toMatch(/NaN/);
 			}
 		}
 	});
@@ -109,10 +94,8 @@ describe('pca demo: inputs', () => {
 	});
 
 	it('is deterministic: no randomness, the same settings give the same view', () => {
-		// Plot marks hold fresh functions on every call, so compare what the reader sees: text and SVG.
-		const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) + renderAll(v).map((f) => f.outerHTML).join('');
-		expect(seen(view({ dataset: 'wine' }))).toBe(seen(view({ dataset: 'wine' })));
-		expect(seen(view({ dataset: 'wine' }))).not.toBe(seen(view({ dataset: 'iris' })));
+		expect(seenView(view({ dataset: 'wine' }))).toBe(seenView(view({ dataset: 'wine' })));
+		expect(seenView(view({ dataset: 'wine' }))).not.toBe(seenView(view({ dataset: 'iris' })));
 	});
 });
 

@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
 import { spec } from '../../src/lib/demos/specs/sampling-clt';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-function renderAll(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/**
- * Rounds numbers to 2 decimals and strips Plot's generated class suffix and its clip-path
- * counter (which grows with every chart rendered), so a snapshot only changes when the picture does.
- */
-function normalise(svg: string): string {
-	return svg
-		.replace(/-?\d+\.\d+/g, (m) => Number(m).toFixed(2))
-		.replace(/plot-[0-9a-f]{6}\b/g, 'plot')
-		.replace(/plot-clip-\d+/g, 'plot-clip');
-}
-
-/** The chart's own <svg>: the figure itself, or the last svg in the <figure> Plot wraps around legends. */
-const chart = (figure: Element) => (figure.tagName.toLowerCase() === 'svg' ? figure : [...figure.querySelectorAll('svg')].at(-1)!);
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-const view = (raw: Record<string, string> = {}) => spec.view(spec.parse(raw).params);
-/** What the reader sees; Plot marks hold fresh functions on every call, so views are compared through this. */
-const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) + normalise(renderAll(v).map((f) => f.outerHTML).join(''));
+const view = viewOf(spec);
 
 /*
  * Reference for the default view (exponential, rate 1; n = 5; 2,000 repetitions; seed 1), with the
@@ -43,10 +20,10 @@ const seen = (v: DemoView) => JSON.stringify([v.description, v.facts, v.table]) 
 describe('sampling and the CLT: default view', () => {
 	it('compares the simulated mean, sd and skewness of the means with the exact values', () => {
 		const v = view();
-		expect(fact(v, 'Mean of the sample means')).toBe('0.990 ± 0.010 (population μ = 1.000)');
-		expect(fact(v, 'Sd of the sample means')).toBe('simulated 0.448 ± 0.009, exact σ/√n = 0.4472');
-		expect(fact(v, 'Skewness of the sample means')).toBe('0.873 (population skewness / √n = 0.894)');
-		expect(fact(v, 'Largest CDF gap (Kolmogorov–Smirnov D)')).toBe('0.073; for 2,000 truly normal means D stays below 0.030 95% of the time');
+		expect(factOf(v, 'Mean of the sample means')).toBe('0.990 ± 0.010 (population μ = 1.000)');
+		expect(factOf(v, 'Sd of the sample means')).toBe('simulated 0.448 ± 0.009, exact σ/√n = 0.4472');
+		expect(factOf(v, 'Skewness of the sample means')).toBe('0.873 (population skewness / √n = 0.894)');
+		expect(factOf(v, 'Largest CDF gap (Kolmogorov–Smirnov D)')).toBe('0.073; for 2,000 truly normal means D stays below 0.030 95% of the time');
 		expect(v.description).toContain('N(1.000, 0.447)');
 		expect(v.description).toContain('more than chance alone would usually give');
 		expect(v.notice).toBeUndefined();
@@ -61,7 +38,7 @@ describe('sampling and the CLT: default view', () => {
 	});
 
 	it('shows the means turning normal as n grows', () => {
-		const gap = (n: string) => Number(fact(view({ n }), 'Largest CDF gap (Kolmogorov–Smirnov D)')!.split(';')[0]);
+		const gap = (n: string) => Number(factOf(view({ n }), 'Largest CDF gap (Kolmogorov–Smirnov D)')!.split(';')[0]);
 		expect(gap('1')).toBeGreaterThan(gap('100'));
 		expect(view({ n: '100' }).description).toContain('within what chance alone gives');
 	});
@@ -69,20 +46,20 @@ describe('sampling and the CLT: default view', () => {
 
 describe('sampling and the CLT: figures', () => {
 	it('draws the histogram under the normal curve, and the ECDF beside the normal CDF', () => {
-		const [histogram, cdf] = renderAll(view());
+		const [histogram, cdf] = renderFigures(view());
 		for (const figure of [histogram!, cdf!]) {
-			expect(chart(figure).getAttribute('aria-label')).toBeTruthy();
+			expect(chartOf(figure).getAttribute('aria-label')).toBeTruthy();
 			expect(figure.outerHTML).not.toMatch(/NaN/);
 			expect(figure.textContent).toContain('Normal N(μ, σ/√n)');
 		}
-		expect(chart(histogram!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(30);
-		expect(chart(histogram!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
+		expect(chartOf(histogram!).querySelectorAll('g[data-mark="rect"] rect')).toHaveLength(30);
+		expect(chartOf(histogram!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(1);
 		// Two lines: the ECDF as steps and the normal CDF.
-		expect(chart(cdf!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
+		expect(chartOf(cdf!).querySelectorAll('g[data-mark="line"] path')).toHaveLength(2);
 	});
 
 	it('matches the SVG snapshot of the default view', async () => {
-		const svg = normalise(renderAll(view()).map((f) => f.outerHTML).join('\n'));
+		const svg = normaliseSvg(renderFigures(view()).map((f) => f.outerHTML).join('\n'));
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-sampling-clt.svg');
 	});
 });
@@ -95,13 +72,13 @@ describe('sampling and the CLT: inputs', () => {
 		expect(notes).toEqual(['Sample size n must be between 1 and 100; 0 was changed to 1.', 'Repetitions (number of samples) must be between 100 and 5000; 100000 was changed to 5000.']);
 		for (const population of ['exponential', 'lognormal-moderate', 'lognormal-high']) {
 			for (const raw of [{ n: '1', repetitions: '100' }, { n: '100', repetitions: '5000' }]) {
-				expect(seen(view({ population, ...raw })), population).not.toMatch(/NaN|Infinity/);
+				expect(seenView(view({ population, ...raw })), population).not.toMatch(/NaN|Infinity/);
 			}
 		}
 	});
 
 	it('gives the same view for the same seed and other means for another seed', () => {
-		expect(seen(view({ seed: '9' }))).toBe(seen(view({ seed: '9' })));
-		expect(fact(view({ seed: '10' }), 'Mean of the sample means')).not.toBe(fact(view({ seed: '9' }), 'Mean of the sample means'));
+		expect(seenView(view({ seed: '9' }))).toBe(seenView(view({ seed: '9' })));
+		expect(factOf(view({ seed: '10' }), 'Mean of the sample means')).not.toBe(factOf(view({ seed: '9' }), 'Mean of the sample means'));
 	});
 });

@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseHTML } from 'linkedom';
 import { spec } from '../../src/lib/demos/specs/tree-splits';
-import { renderFigure } from '../../src/lib/demos/render';
-import type { DemoView } from '../../src/lib/demos/spec';
+import { chartOf, factOf, normaliseSvg, renderFigures, seenView, viewOf } from '../support/demo-view';
 
-const fact = (view: DemoView, label: string) => view.facts.find((f) => f.label === label)?.value;
-
-function render(view: DemoView): Element[] {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	return view.figures.map((f) => renderFigure(f, view.description, document as unknown as Document));
-}
-
-/** The chart's own <svg> (Plot wraps it in a <figure> when there is a legend). */
-const chartOf = (element: Element) => (element.tagName.toLowerCase() === 'svg' ? element : element.querySelector('svg[aria-label]'))!;
-
-/** Rounds every number to 2 decimals and drops Plot's generated class suffixes and clip-path counters, so the snapshot is stable. */
-const normalise = (svg: string) =>
-	svg
-		.replace(/-?\d+\.\d+/g, (m) => String(Number(Number(m).toFixed(2))))
-		.replace(/plot-[0-9a-f]{6}\b/g, 'plot')
-		.replace(/plot-clip-\d+/g, 'plot-clip');
-
-/** What the reader sees: Plot marks hold fresh functions, so views are compared through their text and SVG. */
-const seen = (view: DemoView) => JSON.stringify([view.description, view.facts, view.table]) + render(view).map((e) => normalise(e.outerHTML)).join('');
-
-const defaultView = () => spec.view(spec.parse({}).params);
+const defaultView = viewOf(spec);
 const baggingView = (raw: Record<string, string> = {}) => spec.view(spec.parse({ view: 'bagging', ...raw }).params);
 
 describe('tree-splits demo, split scanner', () => {
@@ -36,12 +14,12 @@ describe('tree-splits demo, split scanner', () => {
 		// decrease = 0.5 - weighted = 0.3735353535353535; t.value[1] * 45 = [44, 1], t.value[2] * 55 = [6, 49]
 		// weighted Gini of petal_length <= 5.0 with numpy: 0.17159277504105083
 		const view = defaultView();
-		expect(fact(view, 'Best split')).toBe('petal length ≤ 4.75 cm');
-		expect(fact(view, 'Weighted Gini of the best split')).toBe('0.126');
-		expect(fact(view, 'Parent Gini')).toBe('0.500');
-		expect(fact(view, 'Impurity decrease')).toBe('0.374');
-		expect(fact(view, 'Best split, left | right')).toBe('44 versicolor + 1 virginica | 6 versicolor + 49 virginica');
-		expect(fact(view, 'Your split (≤ 5.00 cm)')).toBe('weighted Gini 0.172, decrease 0.328');
+		expect(factOf(view, 'Best split')).toBe('petal length ≤ 4.75 cm');
+		expect(factOf(view, 'Weighted Gini of the best split')).toBe('0.126');
+		expect(factOf(view, 'Parent Gini')).toBe('0.500');
+		expect(factOf(view, 'Impurity decrease')).toBe('0.374');
+		expect(factOf(view, 'Best split, left | right')).toBe('44 versicolor + 1 virginica | 6 versicolor + 49 virginica');
+		expect(factOf(view, 'Your split (≤ 5.00 cm)')).toBe('weighted Gini 0.172, decrease 0.328');
 		// len(np.unique(d.petal_length)) - 1 = 33 candidates, one table row each
 		expect(view.table.rows).toHaveLength(33);
 		expect(view.notice).toBeUndefined();
@@ -50,13 +28,13 @@ describe('tree-splits demo, split scanner', () => {
 	it('matches sklearn on petal width too', () => {
 		// Same tree on d[['petal_width']]: threshold 1.75, weighted Gini 0.11030595813204509, decrease 0.3896940418679549
 		const view = spec.view(spec.parse({ feature: 'petal_width', threshold: '1.5' }).params);
-		expect(fact(view, 'Best split')).toBe('petal width ≤ 1.75 cm');
-		expect(fact(view, 'Weighted Gini of the best split')).toBe('0.110');
-		expect(fact(view, 'Impurity decrease')).toBe('0.390');
+		expect(factOf(view, 'Best split')).toBe('petal width ≤ 1.75 cm');
+		expect(factOf(view, 'Weighted Gini of the best split')).toBe('0.110');
+		expect(factOf(view, 'Impurity decrease')).toBe('0.390');
 	});
 
 	it('renders the Gini scan and the class counts with both thresholds', () => {
-		const [scan, counts] = render(defaultView());
+		const [scan, counts] = renderFigures(defaultView());
 		expect(chartOf(scan!).getAttribute('aria-label')).toBe('Weighted Gini impurity of the children for every candidate threshold on petal length');
 		expect(chartOf(counts!).getAttribute('aria-label')).toContain('Versicolor and virginica flowers by petal length');
 		// 33 candidate dots + the best split + your threshold
@@ -70,8 +48,8 @@ describe('tree-splits demo, split scanner', () => {
 	});
 
 	it('keeps the default SVG stable', async () => {
-		const svg = render(defaultView())
-			.map((e) => normalise(e.outerHTML))
+		const svg = renderFigures(defaultView())
+			.map((e) => normaliseSvg(e.outerHTML))
 			.join('\n');
 		await expect(svg).toMatchFileSnapshot('./__snapshots__/demo-tree-splits.svg');
 	});
@@ -85,7 +63,7 @@ describe('tree-splits demo, split scanner', () => {
 		expect(notes).toHaveLength(4);
 		const view = spec.view(params);
 		expect(view.notice).toContain('puts every flower on one side');
-		expect(fact(view, 'Your split (≤ 8.00 cm)')).toBe('weighted Gini 0.500, decrease 0.000');
+		expect(factOf(view, 'Your split (≤ 8.00 cm)')).toBe('weighted Gini 0.500, decrease 0.000');
 		for (const v of [view, spec.view({ ...params, threshold: 1 }), baggingView({ depth: '1', trees: '2' })]) expect(JSON.stringify(v)).not.toContain('NaN');
 	});
 });
@@ -104,17 +82,17 @@ describe('tree-splits demo, bagging', () => {
 		//   np.var(S, 0, ddof=1).mean() = 0.1955419199299279; np.var(B, 0, ddof=1).mean() = 0.10080318876936457; ratio 1.939838633253194
 		// (With numpy's own RNG and 300 training sets, BaggingRegressor gives 0.2079, 0.1049 and a ratio of 1.98.)
 		const view = baggingView();
-		expect(fact(view, 'Variance of one tree (mean over x)')).toBe('0.196');
-		expect(fact(view, 'Variance of the average of 50 trees')).toBe('0.101');
-		expect(fact(view, 'Variance ratio (one tree ÷ bagged)')).toBe('1.94×');
-		expect(fact(view, 'Ratio if the trees were uncorrelated')).toBe('about 50×');
-		expect(fact(view, 'Noise variance σ² (no model can beat it)')).toBe('0.250');
+		expect(factOf(view, 'Variance of one tree (mean over x)')).toBe('0.196');
+		expect(factOf(view, 'Variance of the average of 50 trees')).toBe('0.101');
+		expect(factOf(view, 'Variance ratio (one tree ÷ bagged)')).toBe('1.94×');
+		expect(factOf(view, 'Ratio if the trees were uncorrelated')).toBe('about 50×');
+		expect(factOf(view, 'Noise variance σ² (no model can beat it)')).toBe('0.250');
 		expect(view.table.rows).toHaveLength(20);
 	});
 
 	it('draws the data, five thin trees, the truth and the thick average', () => {
 		const view = baggingView();
-		const [fits, variance] = render(view);
+		const [fits, variance] = renderFigures(view);
 		expect(chartOf(fits!).getAttribute('aria-label')).toBe('5 bootstrap trees of depth 6 (thin) and the average of 50 (thick) on 60 noisy points from sin(x)');
 		expect(chartOf(variance!).getAttribute('aria-label')).toContain('Prediction variance across 30 fresh training sets');
 		expect(fits!.querySelectorAll('g[data-mark="dot"] circle')).toHaveLength(60);
@@ -124,8 +102,8 @@ describe('tree-splits demo, bagging', () => {
 	});
 
 	it('gives the same picture for the same seed and another for a new seed', () => {
-		const a = seen(baggingView({ seed: '4' }));
-		expect(seen(baggingView({ seed: '4' }))).toBe(a);
-		expect(seen(baggingView({ seed: '5' }))).not.toBe(a);
+		const a = seenView(baggingView({ seed: '4' }));
+		expect(seenView(baggingView({ seed: '4' }))).toBe(a);
+		expect(seenView(baggingView({ seed: '5' }))).not.toBe(a);
 	});
 });
