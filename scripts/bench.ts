@@ -66,7 +66,7 @@ for (const [label, path] of samples) {
 
 console.log('\nDemo redraw after one control change (median of 7, Chromium on this machine):');
 const seen = new Set<string>();
-for (const path of allPages('dist')) {
+for (const path of allPages('dist').filter((p) => p.endsWith('/'))) {
 	const html = readFileSync(join('dist', path, 'index.html'), 'utf8');
 	for (const [, id] of html.matchAll(/<sp-demo[^>]*data-demo="([^"]+)"/g)) {
 		if (!id || seen.has(id)) continue;
@@ -76,11 +76,14 @@ for (const path of allPages('dist')) {
 		const demo = page.locator(`sp-demo[data-demo="${id}"]`);
 		await demo.scrollIntoViewIfNeeded();
 		await page.waitForSelector(`sp-demo[data-demo="${id}"][data-ready="true"]`);
-		const input = demo.locator('input[type=range]').first();
+		const control = demo.locator('[data-controls] :is(input[type=range], select, input[type=checkbox], input[type=number]:not([name=seed]))').first();
 		const times: number[] = [];
 		for (let i = 0; i < 7; i++) {
-			await input.evaluate((el: HTMLInputElement, step) => {
-				el.stepUp(step % 2 ? -1 : 1);
+			await control.evaluate((el: HTMLInputElement | HTMLSelectElement, step) => {
+				if (el instanceof HTMLSelectElement) el.selectedIndex = (el.selectedIndex + 1) % el.options.length;
+				else if (el.type === 'checkbox') el.checked = !el.checked;
+				else if (step % 2) el.stepDown();
+				else el.stepUp();
 				el.dispatchEvent(new Event('input', { bubbles: true }));
 			}, i);
 			times.push(Number(await demo.getAttribute('data-render-ms')));
