@@ -46,6 +46,18 @@ describe('week worksheets', () => {
 		expect(text).toContain(flat('What I learned'));
 	});
 
+	it.each(['eda/1', 'eda/2', 'eda/3', 'eda/4', 'eda/5', 'bayes/1', 'bayes/2', 'bayes/3'])('track week %s prints as a worksheet on at most 2 A4 pages', async (path) => {
+		const page = await h.browser.newPage();
+		const file = join(out, `track-${path.replace('/', '-')}.pdf`);
+		const count = await printToPdf(page, h.url(`/tracks/${path}/`), file, 'A4');
+		await page.close();
+		expect(count).toBeLessThanOrEqual(2);
+		const doc = readPage(`/tracks/${path}/`);
+		const text = flat(pdfPages(file).join(' '));
+		for (const label of doc.querySelectorAll('sp-checklist label')) expect(text).toContain(flat(label.textContent ?? ''));
+		expect(text).not.toContain(flat(doc.querySelector('h2#the-focus')?.textContent ?? 'The focus'));
+	});
+
 	it('prints US Letter too', async () => {
 		const page = await h.browser.newPage();
 		const file = join(out, 'letter.pdf');
