@@ -85,6 +85,17 @@ describe('demos', () => {
 		await context.close();
 	});
 
+	it('fits a 320 px wide screen in the dark theme', async () => {
+		const { page, context } = await h.open(pageOf.get('pca')!, { viewport: { width: 320, height: 700 }, colorScheme: 'dark' });
+		const demo = await hydrated(page, 'pca');
+		const box = await demo.boundingBox();
+		expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+		const axisColour = await demo.locator('[data-figures] svg[aria-label]').first().evaluate((svg) => getComputedStyle(svg).color);
+		expect(axisColour).toBe('rgb(230, 237, 243)');
+		await context.close();
+	});
+
 	it('loads no demo code on a page without demos', async () => {
 		const context = await h.browser.newContext();
 		const page = await context.newPage();
