@@ -184,7 +184,7 @@ export const glossaryTerm = z.strictObject({
 export const glossary = z.array(glossaryTerm);
 
 export const portfolioEntry = z
-	.object({
+	.strictObject({
 		type: z.enum(['decision', 'adr', 'prediction', 'comparison', 'explanation', 'eda-log', 'retro']),
 		title: text,
 		date: z.coerce.date(),
