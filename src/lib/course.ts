@@ -21,7 +21,8 @@ export async function getMonths(): Promise<MonthEntry[]> {
 	return (await getCollection('months')).sort((a, b) => a.data.month - b.data.month);
 }
 export async function getTracks(): Promise<TrackEntry[]> {
-	return (await getCollection('tracks')).sort((a, b) => a.data.track.localeCompare(b.data.track) * -1 || a.data.week - b.data.week);
+	const order = Object.keys(trackNames);
+	return (await getCollection('tracks')).sort((a, b) => order.indexOf(a.data.track) - order.indexOf(b.data.track) || a.data.week - b.data.week);
 }
 export async function getPractice(): Promise<PracticeEntry[]> {
 	return (await getCollection('practice')).sort((a, b) => a.data.order - b.data.order);
