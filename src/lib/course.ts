@@ -5,11 +5,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { idsOfMonth, idsOfPractice, idsOfTrackWeek, idsOfWeek, renameMap } from './checklist-ids';
 import { pathTo } from './paths';
+import { publishedNewestFirst } from './portfolio/list';
 
 export type WeekEntry = CollectionEntry<'weeks'>;
 export type MonthEntry = CollectionEntry<'months'>;
 export type TrackEntry = CollectionEntry<'tracks'>;
 export type PracticeEntry = CollectionEntry<'practice'>;
+export type PortfolioCollectionEntry = CollectionEntry<'portfolio'>;
 
 export const trackNames = { eda: 'EDA: a systematic process', bayes: 'Bayesian thinking in practice' } as const;
 export type TrackName = keyof typeof trackNames;
@@ -26,6 +28,10 @@ export async function getTracks(): Promise<TrackEntry[]> {
 }
 export async function getPractice(): Promise<PracticeEntry[]> {
 	return (await getCollection('practice')).sort((a, b) => a.data.order - b.data.order);
+}
+/** Published portfolio entries (no drafts), newest first. */
+export async function getPortfolio(): Promise<PortfolioCollectionEntry[]> {
+	return publishedNewestFirst(await getCollection('portfolio'));
 }
 export async function getResources() {
 	return (await getCollection('resources')).map((r) => r.data);
@@ -79,6 +85,7 @@ export async function getNavigation(): Promise<NavGroup[]> {
 		links: [
 			{ label: 'Progress dashboard', path: pathTo.progress(), items: [] },
 			{ label: 'Printable worksheets', path: pathTo.worksheets(), items: [] },
+			{ label: 'Portfolio', path: pathTo.portfolio(), items: [] },
 			{ label: 'Resources', path: pathTo.resources(), items: [] },
 			{ label: 'Micro-skills map', path: pathTo.skills(), items: [] },
 			{ label: 'Glossary', path: pathTo.glossary(), items: [] },

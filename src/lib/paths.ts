@@ -27,6 +27,9 @@ export const pathTo = {
 	progress: () => '/progress/',
 	worksheets: () => '/worksheets/',
 	search: () => '/search/',
+	portfolio: (type?: string) => (type ? `/portfolio/#${type}` : '/portfolio/'),
+	portfolioEntry: (slug: string) => `/portfolio/${slug}/`,
+	portfolioFeed: () => '/portfolio/rss.xml',
 	data: (file: string) => `/${file.replace(/^\/+/, '')}`,
 	notebookFile: (path: string) => `/${path}`,
 } as const;

@@ -12,6 +12,7 @@ import type { Problem } from './problem';
 import { isProblem, parseFrontmatterFile, parseYamlFile, type DataPath, type SourceFile } from './source';
 import { schemaProblems } from './schema-problems';
 import { crossFileProblems } from './cross-checks';
+import { PROGRESS_FILE, progressFileProblems } from './progress-file';
 
 export interface ContentTree {
 	/** Every file path (relative, forward slashes) under `dir`, recursively. Empty if `dir` is missing. */
@@ -84,6 +85,8 @@ export function validateContent(tree: ContentTree): Problem[] {
 	};
 	load(tree, mdxIn('content/portfolio'), schema.portfolioEntry, parseFrontmatterFile, problems);
 	if (tree.read('content/glossary.yaml') !== null) yamlFile('content/glossary.yaml', schema.glossary);
+	const publishedProgress = tree.read(PROGRESS_FILE);
+	if (publishedProgress !== null) problems.push(...progressFileProblems(publishedProgress));
 
 	problems.push(...crossFileProblems(course, { isDemoId }));
 	return problems;

@@ -81,6 +81,20 @@ export function parseYamlFile(file: string, text: string): SourceFile | Problem 
 	return { file, data: doc.toJS(), lineOf: locator(text, 1) };
 }
 
+/**
+ * Reads a JSON data file (a published content/progress.json). JSON.parse decides
+ * validity; a valid JSON text is also valid YAML, so the YAML locator finds lines.
+ * `jsonErrorLine` gives the line of a syntax error (its detection lives with the
+ * progress import, which reports the same mistakes to the browser).
+ */
+export function parseJsonFile(file: string, text: string, jsonErrorLine: (text: string) => number): SourceFile | Problem {
+	try {
+		return { file, data: JSON.parse(text) as unknown, lineOf: locator(text, 1) };
+	} catch {
+		return { file, line: jsonErrorLine(text), message: 'invalid JSON', fix: 'check the quotes, commas and brackets on this line or the one before' };
+	}
+}
+
 function yamlProblem(file: string, error: YamlErrorLike, offset: number): Problem {
 	const line = (error.mark?.line ?? 0) + offset;
 	const reason = error.reason ?? error.message?.split('\n')[0] ?? 'unreadable YAML';
