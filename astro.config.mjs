@@ -33,6 +33,6 @@ export default defineConfig({
 				[rehypeBaseLinks, { base }],
 			],
 		}),
-		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } },
+		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
 	},
 });
