@@ -89,3 +89,19 @@ describe('site furniture', () => {
 		expect(html).toMatch(/katex/);
 	});
 });
+
+describe('notebooks', () => {
+	it('renders every starter notebook as a page linked from its week, with a download link', () => {
+		const weeksWithNotebook = weeks.filter((w) => readPage(`/weeks/${pad(w)}/`).querySelector('a[href$=".ipynb"]'));
+		expect(weeksWithNotebook.length).toBeGreaterThanOrEqual(20);
+		for (const week of weeksWithNotebook) {
+			const doc = readPage(`/weeks/${pad(week)}/`);
+			const online = doc.querySelector('a[href^="/notebooks/"][href$="/"]')?.getAttribute('href');
+			expect(online, `week ${week}`).toBeTruthy();
+			const notebook = readPage(online!);
+			expect(notebook.querySelectorAll('main pre.astro-code').length).toBeGreaterThan(0);
+			expect(notebook.querySelector('a[href$=".ipynb"][download]')).not.toBeNull();
+			expect(notebook.querySelector(`a[href="/weeks/${pad(week)}/"]`)).not.toBeNull();
+		}
+	});
+});
