@@ -3,11 +3,9 @@
  * line, checkpoint evidence, completion charts (Observable Plot) with their text
  * tables, and orphaned ticks. Listens to the store, so another tab's ticks show live.
  */
-import * as Plot from '@observablehq/plot';
-import { checkpointStatus, completion, completionChart, type CheckpointEvidence, type Group } from '../lib/progress/dashboard';
+import { checkpointStatus, completion, drawCompletionChart, type CheckpointEvidence, type Group } from '../lib/progress/dashboard';
 import { orphanedIds } from '../lib/progress/merge';
 import { defineOnce, storeFor } from './page-store';
-import { withoutMarkLabels } from '../lib/demos/render';
 
 function parse<T>(json: string | undefined, fallback: T): T {
 	try {
@@ -42,8 +40,7 @@ class Dashboard extends HTMLElement {
 				if (!section) continue;
 				const rows = completion(chartGroups, isChecked);
 				const title = section.querySelector('h2')?.textContent ?? id;
-				const svg = withoutMarkLabels(Plot.plot({ ...completionChart(rows), ariaLabel: title }) as unknown as Element);
-				section.querySelector('[data-svg]')!.replaceChildren(svg);
+				section.querySelector('[data-svg]')!.replaceChildren(drawCompletionChart(rows, title, document));
 				section.querySelectorAll('[data-rows] tr').forEach((tr, i) => {
 					const cells = tr.querySelectorAll('td');
 					if (cells[0] && rows[i]) cells[0].textContent = String(rows[i].done);

@@ -34,3 +34,8 @@ export function currentWeek(startDate: string | null, today: Date, weeks = 24): 
 	const week = Math.floor(days / 7) + 1;
 	return week <= weeks ? week : null;
 }
+
+/** A time budget in words: "3–4 hours", or "3 hours" when both ends agree ("3–4 h" short). */
+export function formatHours(hours: { min: number; max: number }, unit: 'hours' | 'h' = 'hours'): string {
+	return `${hours.min === hours.max ? hours.min : `${hours.min}–${hours.max}`} ${unit}`;
+}

@@ -1,7 +1,7 @@
 // The small pure helpers pages are built from.
 import { describe, expect, it } from 'vitest';
 import { pathTo, withBase } from '../../src/lib/paths';
-import { currentWeek, datesOfWeek, formatRange } from '../../src/lib/schedule';
+import { currentWeek, datesOfWeek, formatHours, formatRange } from '../../src/lib/schedule';
 import { readingLines } from '../../src/lib/reading';
 import { planItems } from '../../src/lib/plan-items';
 import { nextWeekToContinue } from '../../src/lib/progress/continue';
@@ -88,5 +88,13 @@ describe('verdict', () => {
 		expect(verdict(2, 1.58, 'number')).toBe('You guessed 2; the answer is 1.58, so you were 0.42 too high.');
 		expect(verdict(15.4, 15.3846, 'percent')).toBe('You guessed 15.4%: exactly right.');
 		expect(verdict(null, 73.0, 'percent')).toBe('The answer is 73%.');
+	});
+});
+
+describe('formatHours', () => {
+	it('writes a range, or one number when both ends agree', () => {
+		expect(formatHours({ min: 3, max: 4 })).toBe('3–4 hours');
+		expect(formatHours({ min: 5, max: 5 })).toBe('5 hours');
+		expect(formatHours({ min: 2.5, max: 3 }, 'h')).toBe('2.5–3 h');
 	});
 });

@@ -6,7 +6,8 @@ import { calibration, type ScoredPrediction } from '../../src/lib/portfolio/cali
 import { groupByType, publishedNewestFirst, type PortfolioItem } from '../../src/lib/portfolio/list';
 import { entryFacts, formatConfidence } from '../../src/lib/portfolio/facts';
 import { absoluteUrl, feedItems } from '../../src/lib/portfolio/feed';
-import { completionSvg, overallCompletion, snapshotCompletion } from '../../src/lib/portfolio/snapshot';
+import { overallCompletion, snapshotCompletion } from '../../src/lib/portfolio/snapshot';
+import { completionSvg } from '../../src/lib/progress/completion-svg';
 import { progressFileProblems } from '../../src/lib/validate/progress-file';
 import { portfolioEntry } from '../../src/content/schema';
 import type { ProgressFile } from '../../src/lib/progress/state';

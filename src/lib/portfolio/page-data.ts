@@ -9,14 +9,13 @@ import { getProgressGroups } from '../progress-groups';
 import { calibration, type Calibration } from './calibration';
 import { groupByType } from './list';
 import { readPublishedProgress } from './published-progress';
-import { completionSvg, overallCompletion, snapshotCompletion } from './snapshot';
+import { overallCompletion, snapshotCompletion } from './snapshot';
 import type { Completion } from '../progress/dashboard';
 
 export interface SnapshotChart {
 	id: string;
 	title: string;
 	rows: Completion[];
-	svg: string;
 }
 
 export interface ProgressSnapshot {
@@ -32,8 +31,7 @@ async function progressSnapshot(href: (path: string) => string): Promise<Progres
 	const [{ byMonth, byWeek }, { renames }] = await Promise.all([getProgressGroups(href), getChecklistIndex()]);
 	const renameMap = new Map(Object.entries(renames));
 	const chart = (id: string, title: string, groups: typeof byMonth): SnapshotChart => {
-		const rows = snapshotCompletion(file, groups, renameMap);
-		return { id, title, rows, svg: completionSvg(rows, title) };
+		return { id, title, rows: snapshotCompletion(file, groups, renameMap) };
 	};
 	const charts = [chart('snapshot-by-month', 'Completion by month', byMonth), chart('snapshot-by-week', 'Completion by week', byWeek)];
 	// Months hold their weeks' items plus the month's own, without overlap: their sum is every week and month item.

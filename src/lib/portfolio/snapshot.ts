@@ -1,13 +1,11 @@
 /**
  * The published progress snapshot on /portfolio/: completion per group from a
  * committed export file, and the same bar chart as the dashboard as static SVG
- * (the portfolio page ships no JavaScript, so the figure is drawn at build time).
+ * (the portfolio page ships no JavaScript, so the figure is drawn at build time
+ * by src/lib/progress/completion-svg.ts).
  */
-import { parseHTML } from 'linkedom';
-import * as Plot from '@observablehq/plot';
-import { completion, completionChart, type Completion, type Group } from '../progress/dashboard';
+import { completion, type Completion, type Group } from '../progress/dashboard';
 import { migrateRenames, tickOf } from '../progress/merge';
-import { withoutMarkLabels } from '../demos/render';
 import type { ProgressFile } from '../progress/state';
 
 /** Completion per group from the file's ticks, after moving ticks of renamed items to their new ids (as the browser does). */
@@ -21,11 +19,4 @@ export function overallCompletion(rows: readonly Completion[]): { done: number; 
 	const done = rows.reduce((n, r) => n + r.done, 0);
 	const total = rows.reduce((n, r) => n + r.total, 0);
 	return { done, total, share: total ? done / total : 0 };
-}
-
-/** The completion chart as an SVG string, labelled for screen readers. */
-export function completionSvg(rows: Completion[], label: string): string {
-	const { document } = parseHTML('<!doctype html><html><body></body></html>');
-	const chart = Plot.plot({ ...completionChart(rows), document: document as unknown as Document, ariaLabel: label });
-	return withoutMarkLabels(chart as unknown as Element).outerHTML;
 }

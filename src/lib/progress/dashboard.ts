@@ -6,6 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
+import { withoutMarkLabels } from '../demos/render';
 
 export interface Group {
 	label: string;
@@ -68,4 +69,9 @@ export function completionChart(rows: Completion[]): PlotOptions {
 			Plot.ruleX([0]),
 		],
 	};
+}
+
+/** The completion chart drawn into `document` (the browser's, or a server document for static SVG). */
+export function drawCompletionChart(rows: Completion[], label: string, document: Document): Element {
+	return withoutMarkLabels(Plot.plot({ ...completionChart(rows), ariaLabel: label, document }) as unknown as Element);
 }

@@ -5,12 +5,12 @@
  */
 import type { Course, Loaded } from './index';
 import type { Problem } from './problem';
+import { padWeek as pad } from '../paths';
 
 interface Context {
 	isDemoId(id: string): boolean;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 export const monthOfWeek = (week: number) => Math.ceil(week / 8);
 
 /** Every checklist-bearing id of a file with the data path where it is written. */

@@ -1,0 +1,7 @@
+/** The completion chart as a static SVG string, drawn on the server (server-only: it uses linkedom). */
+import { drawCompletionChart, type Completion } from './dashboard';
+import { serverDocument } from '../server-document';
+
+export function completionSvg(rows: Completion[], label: string): string {
+	return drawCompletionChart(rows, label, serverDocument()).outerHTML;
+}
