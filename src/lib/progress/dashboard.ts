@@ -58,7 +58,8 @@ export function completionChart(rows: Completion[]): PlotOptions {
 	const height = 40 + rows.length * 22;
 	return {
 		height,
-		marginLeft: 150,
+		// Room for the longest label (about 7 px a character at Plot's default size), so none is clipped.
+		marginLeft: Math.max(60, 12 + 7 * Math.max(0, ...rows.map((r) => r.label.length))),
 		marginRight: 60,
 		x: { domain: [0, 100], label: 'Percent complete', grid: true },
 		y: { domain: rows.map((r) => r.label), label: null },
