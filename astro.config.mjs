@@ -10,11 +10,12 @@ import { parse } from 'yaml';
 import { rehypeBaseLinks } from './src/lib/rehype/base-links.ts';
 import { rehypeGlossaryLinks } from './src/lib/rehype/glossary-links.ts';
 import { rehypeAccessibleContent } from './src/lib/rehype/accessible-content.ts';
+import { normaliseBase } from './src/lib/config.ts';
 
 // BASE and SITE from the environment let tests build the book under a sub-path
 // without editing the forker's config; COURSE_ROOT points at a fixture course.
 const { default: course } = await import('./course.config.ts');
-const base = process.env.BASE ?? course.base;
+const base = normaliseBase(process.env.BASE ?? course.base);
 const glossaryFile = `${process.env.COURSE_ROOT ?? '.'}/content/glossary.yaml`;
 const glossary = existsSync(glossaryFile) ? parse(readFileSync(glossaryFile, 'utf8')) : [];
 

@@ -3,8 +3,13 @@
 import { validateContent } from '../src/lib/validate/index';
 import { diskTree } from '../src/lib/validate/disk-tree';
 import { formatProblem, sortProblems } from '../src/lib/validate/problem';
+import { readFileSync } from 'node:fs';
+import course from '../course.config';
+import { startDateWarning } from '../src/lib/config';
 
 const root = process.argv[2] ?? process.cwd();
+const warning = startDateWarning(course.startDate, readFileSync('course.config.ts', 'utf8'));
+if (warning) console.warn(`warning: ${warning}`);
 const problems = sortProblems(validateContent(diskTree(root)));
 for (const p of problems) console.error(formatProblem(p));
 if (problems.length) {

@@ -40,6 +40,11 @@ export function describePreview(preview: ImportPreview): string {
 	);
 }
 
+/** Said before the preview when the file was exported by another copy of the course (a fork, or its original). */
+export function describeOtherCopy(fromSiteId: string): string {
+	return `This file comes from another copy of this course ("${fromSiteId}"); its ticks use the course's item ids, so they apply here too. `;
+}
+
 /** Local calendar date YYYY-MM-DD, for the export file name. */
 export function localDate(date: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
@@ -193,7 +198,7 @@ class ProgressControls extends HTMLElement {
 		});
 		this.pending = parsed.file;
 		this.say('');
-		this.ask('preview', describePreview(preview), [button('apply-import', 'Apply import'), button('cancel-import', 'Cancel')]);
+		this.ask('preview', `${parsed.fromOtherCopy ? describeOtherCopy(parsed.fromOtherCopy) : ''}${describePreview(preview)}`, [button('apply-import', 'Apply import'), button('cancel-import', 'Cancel')]);
 	}
 
 	private applyImport(): void {

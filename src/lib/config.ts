@@ -1,26 +1,62 @@
 /**
- * Schema of `course.config.ts`. Defaults and normalisation (base path with one
- * leading and trailing slash) live here so every consumer reads one shape.
+ * Schema of `course.config.ts`, and the documentation of every value in it: the
+ * learner's file holds values only, so an upstream change to these descriptions
+ * never conflicts with a fork's settings. Defaults and normalisation (base path
+ * with one leading and trailing slash) live here so every consumer reads one shape.
  */
 import { z } from 'astro/zod';
 
+/** A base path with exactly one leading and one trailing slash: `study` → `/study/`, `` → `/`. */
+export function normaliseBase(base: string): string {
+	return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+}
+
+/** True when `date` is YYYY-MM-DD and names a day of the calendar (not 2027-02-30). */
+export function isCalendarDate(date: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+	const parsed = new Date(`${date}T00:00:00Z`);
+	return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+}
+
 export const courseConfigSchema = z.object({
-	title: z.string().min(1),
-	tagline: z.string().min(1),
-	author: z.string().min(1),
-	site: z.url(),
+	title: z.string().min(1).describe('Shown in the header, the page titles and the worksheets.'),
+	tagline: z.string().min(1).describe('One line under the title on the home page.'),
+	author: z.string().min(1).describe('Your name, shown on the portfolio and in the feed.'),
+	site: z.url().describe('Where the site is published, without the base path, e.g. https://<you>.github.io.'),
 	base: z
 		.string()
 		.default('/')
-		.transform((base) => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/')),
-	repo: z.url().optional(),
+		.transform(normaliseBase)
+		.describe("Sub-path the site is served from: '/' for a user site, '/<repository>/' for a project site on GitHub Pages."),
+	repo: z.url().optional().describe('Your fork, for "edit this page" links.'),
 	startDate: z
 		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'startDate is YYYY-MM-DD')
+		.refine(isCalendarDate, 'startDate is a real date written YYYY-MM-DD, e.g. 2027-03-01')
 		.nullable()
-		.default(null),
-	storageId: z.string().regex(/^[a-z0-9-]+$/, 'storageId is lowercase letters, digits and hyphens'),
+		.default(null)
+		.describe('Monday of course week 1 (YYYY-MM-DD), or null to show no dates.'),
+	storageId: z
+		.string()
+		.regex(/^[a-z0-9-]+$/, 'storageId is lowercase letters, digits and hyphens')
+		.describe('Namespace of the progress saved in the browser; make it unique per fork on one origin.'),
 });
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * A warning, not an error, when week 1 does not start on a Monday: the book's weeks
+ * and the practice routines assume Monday to Sunday. `configText` is course.config.ts,
+ * for the line number.
+ */
+export function startDateWarning(startDate: string | null, configText: string): string | null {
+	if (startDate === null || !isCalendarDate(startDate)) return null;
+	const day = new Date(`${startDate}T00:00:00Z`);
+	const weekday = day.getUTCDay();
+	if (weekday === 1) return null;
+	const monday = new Date(day.getTime() - ((weekday + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+	const line = configText.split('\n').findIndex((l) => /^\s*startDate\s*:/.test(l)) + 1 || 1;
+	return `course.config.ts:${line}: startDate ${startDate} is a ${WEEKDAYS[weekday]}, so every course week would start on a ${WEEKDAYS[weekday]}; set it to the Monday of that week, ${monday}, unless you mean it`;
+}
 
 export type CourseConfigInput = z.input<typeof courseConfigSchema>;
 export type CourseConfig = z.output<typeof courseConfigSchema>;

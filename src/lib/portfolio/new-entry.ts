@@ -10,6 +10,7 @@ import { parseFrontmatterFile, isProblem } from '../validate/source';
 import { schemaProblems } from '../validate/schema-problems';
 import { entryTypes, isEntryType, type EntryType } from './entry-types';
 import { templateBody } from './templates';
+import slugifyText from '@sindresorhus/slugify';
 
 /** What the learner asked for, as typed on the command line (strings, unchecked). */
 export interface NewEntryRequest {
@@ -43,19 +44,21 @@ const MAX_SLUG = 60;
 const DAY_MS = 86_400_000;
 const FRIDAY = 5;
 
+/** The frontmatter text a new entry starts with; the validator refuses to publish an entry still holding it. */
+export const SUMMARY_PLACEHOLDER = 'One sentence for the portfolio list and the feed: what you decided, found or learned.';
+export const CLAIM_PLACEHOLDER = 'What will happen, stated so that the due date can settle it';
+
 function problem(text: string, fix: string): NewEntryProblem {
 	return { ok: false, problem: text, fix };
 }
 
-/** File-name part of a title: lowercase ASCII words joined by hyphens ("Why Welch's t-test" → "why-welchs-t-test"). */
+/**
+ * File-name part of a title: lowercase ASCII words joined by hyphens, other scripts
+ * transliterated ("Why Welch's t-test" → "why-welchs-t-test", "Почему Уэлч" → "pochemu-uelch"),
+ * cut at a word boundary. Empty when nothing in the title has a Latin spelling.
+ */
 export function slugify(title: string): string {
-	const words = title
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/['’]/g, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
+	const words = slugifyText(title.replace(/['’]/g, ''));
 	if (words.length <= MAX_SLUG) return words;
 	const cut = words.slice(0, MAX_SLUG + 1);
 	const lastHyphen = cut.lastIndexOf('-');
@@ -102,7 +105,7 @@ function checkTitle(title: string | undefined): string | NewEntryProblem {
 	const example = 'e.g. npm run new -- decision "Why I chose Welch\'s t-test"';
 	if (trimmed === '') return problem('the title is empty', `give a title in quotes after the type, ${example}`);
 	if (/[\r\n]/.test(trimmed)) return problem('the title has a line break', 'write the title on one line');
-	if (slugify(trimmed) === '') return problem(`the title "${trimmed}" has no letters or digits to name the file after`, `use a title with words in it, ${example}`);
+	if (!/[\p{L}\p{N}]/u.test(trimmed)) return problem(`the title "${trimmed}" has no letters or digits`, `use a title with words in it, ${example}`);
 	return trimmed;
 }
 
@@ -129,10 +132,10 @@ const isProblemResult = (value: unknown): value is NewEntryProblem =>
 function frontmatter(type: EntryType, title: string, date: string, week: number | undefined): string[] {
 	const lines = [`type: ${type}`, `title: ${quoted(title)}`, `date: ${date}`];
 	if (week !== undefined) lines.push(`week: ${week}`);
-	lines.push(`summary: ${quoted('One sentence for the portfolio list and the feed: what you decided, found or learned.')}`);
+	lines.push(`summary: ${quoted(SUMMARY_PLACEHOLDER)}`);
 	if (type === 'prediction') {
 		lines.push(
-			`claim: ${quoted('What will happen, stated so that the due date can settle it')}`,
+			`claim: ${quoted(CLAIM_PLACEHOLDER)}`,
 			'# How sure you are, 0.5 to 1 (state the claim the way you believe it).',
 			'confidence: 0.7',
 			`due: ${nextFriday(date)}`,
@@ -158,7 +161,8 @@ export function newEntry(request: NewEntryRequest, today: Date): NewEntry | NewE
 	const date = checkDate(request.date, today);
 	if (isProblemResult(date)) return date;
 
-	const path = `${PORTFOLIO_DIR}/${date}-${slugify(title)}.md`;
+	// A title in a script without a Latin spelling (Chinese, say) names the file after its type.
+	const path = `${PORTFOLIO_DIR}/${date}-${slugify(title) || type}.md`;
 	const text = `---\n${frontmatter(type, title, date, week).join('\n')}\n---\n\n${templateBody(type)}`;
 
 	// Read the text back as the validator will: a template that fails the schema is a bug here, not the learner's.

@@ -96,3 +96,13 @@ export function templateBody(type: EntryType): string {
 export function templateHeadings(type: EntryType): string[] {
 	return sections[type].map((s) => s.heading);
 }
+
+/**
+ * Every line of template text a learner is meant to replace: the prompts' prose
+ * and the `1. …` talking-point stubs (table rows are left out: an empty row is
+ * harmless). An entry published with one of these still in it is unfinished.
+ */
+export function templatePromptLines(): string[] {
+	const lines = Object.values(sections).flatMap((list) => list.flatMap((s) => s.prompt.split('\n')));
+	return [...new Set(lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('|')))];
+}

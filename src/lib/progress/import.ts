@@ -9,13 +9,19 @@
  * smuggling markup (`<script>…`) into the page through an id.
  */
 import type { ProgressFile } from './state';
-import { EXPORT_FORMAT, FUTURE_TOLERANCE_MS, MAX_ID_LENGTH, MAX_IMPORT_TICKS, SITE_ID_PATTERN, STATE_VERSION } from './constants';
+import { EXPORT_FORMAT, FUTURE_TOLERANCE_MS, MAX_IMPORT_TICKS, STATE_VERSION } from './constants';
 import { fileProblem } from './validate-state';
 
-export type ParseResult = { ok: true; file: ProgressFile } | { ok: false; error: string };
+/**
+ * `fromOtherCopy` is the storage id of another copy of this course (a fork, or the
+ * original of a fork) the file came from, or null for this copy's own file. Item ids
+ * are the course's, not the site's, so such a file applies here; its `siteId` is
+ * rewritten to this copy's, and the learner is told before anything is applied.
+ */
+export type ParseResult = { ok: true; file: ProgressFile; fromOtherCopy: string | null } | { ok: false; error: string };
 
 export interface ParseOptions {
-	/** This site's storage id; a file from another site is refused. */
+	/** This copy's storage id; a file from another copy of the course is accepted and reported. */
 	siteId: string;
 	/** Largest accepted size in UTF-8 bytes. */
 	maxBytes: number;
@@ -138,8 +144,8 @@ function field(value: unknown, name: string): unknown {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[name] : undefined;
 }
 
-/** Format, version and site: the checks that say "this is the wrong file" rather than "this file is damaged". */
-function headerError(value: unknown, siteId: string): string | null {
+/** Format and version: the checks that say "this is the wrong file" rather than "this file is damaged". */
+function headerError(value: unknown): string | null {
 	if (field(value, 'format') !== EXPORT_FORMAT) {
 		return `This file is not a progress export of this book (it has no "format": "${EXPORT_FORMAT}" line). Choose the file the book's "Export progress" button saved.`;
 	}
@@ -149,10 +155,6 @@ function headerError(value: unknown, siteId: string): string | null {
 	}
 	if (version !== STATE_VERSION) {
 		return `This file has an unknown version (${JSON.stringify(version) ?? 'none'}; this book reads version ${STATE_VERSION}). ${EXPORT_AGAIN}`;
-	}
-	const fileSite = field(value, 'siteId');
-	if (typeof fileSite === 'string' && SITE_ID_PATTERN.test(fileSite) && fileSite.length <= MAX_ID_LENGTH && fileSite !== siteId) {
-		return `This file holds progress from the site "${fileSite}", not from this one ("${siteId}"). Import it on the site it came from, or export the progress of this site.`;
 	}
 	return null;
 }
@@ -176,7 +178,7 @@ export function parseProgressFile(text: string, options: ParseOptions): ParseRes
 	if (text.trim() === '') return fail(`This file is empty. ${EXPORT_AGAIN}`);
 	const parsed = parseJson(text);
 	if (!parsed.ok) return fail(parsed.error);
-	const header = headerError(parsed.value, options.siteId);
+	const header = headerError(parsed.value);
 	if (header) return fail(header);
 	const problem = fileProblem(parsed.value);
 	if (problem?.badId) {
@@ -185,7 +187,9 @@ export function parseProgressFile(text: string, options: ParseOptions): ParseRes
 	if (problem) {
 		return fail(`This file is not in the expected shape: at "${printablePath(problem.path)}" the book expected ${problem.expected}. It may have been edited or damaged. ${EXPORT_AGAIN}`);
 	}
-	const file = parsed.value as ProgressFile;
+	const exported = parsed.value as ProgressFile;
+	const fromOtherCopy = exported.siteId === options.siteId ? null : exported.siteId;
+	const file = fromOtherCopy === null ? exported : { ...exported, siteId: options.siteId };
 	if (Object.keys(file.ticks).length > MAX_IMPORT_TICKS) {
 		return fail(`This file holds more than ${MAX_IMPORT_TICKS} ticks, more than the book has items, so it was not imported. ${EXPORT_AGAIN}`);
 	}
@@ -193,5 +197,5 @@ export function parseProgressFile(text: string, options: ParseOptions): ParseRes
 	if (future) {
 		return fail(`This file has a tick ("${future}") dated more than a day in the future, so its times cannot be trusted for merging. Check the clock of the computer that exported it, then export and import again.`);
 	}
-	return { ok: true, file };
+	return { ok: true, file, fromOtherCopy };
 }

@@ -3,7 +3,7 @@
  * course-wide id uniqueness, checkpoint evidence, reachability of deliverables,
  * and references to resources, chapters, skills, demos and notebooks.
  */
-import type { Course, Loaded } from './index';
+import type { Course, Loaded } from './types';
 import type { Problem } from './problem';
 import { padWeek as pad } from '../paths';
 

@@ -1,7 +1,7 @@
 /** The real file system as a `ContentTree`, rooted at the project directory. */
 import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { ContentTree } from './index';
+import type { ContentTree } from './types';
 
 export function diskTree(root: string): ContentTree {
 	return {

@@ -9,35 +9,14 @@ import type { z } from 'astro/zod';
 import * as schema from '../../content/schema';
 import { isDemoId } from '../demos/registry';
 import type { Problem } from './problem';
-import { isProblem, parseFrontmatterFile, parseYamlFile, type DataPath, type SourceFile } from './source';
+import { isProblem, parseFrontmatterFile, parseYamlFile, type SourceFile } from './source';
+import type { ContentTree, Course, Loaded } from './types';
 import { schemaProblems } from './schema-problems';
 import { crossFileProblems } from './cross-checks';
 import { PROGRESS_FILE, progressFileProblems } from './progress-file';
+import { placeholderProblems } from '../portfolio/placeholders';
 
-export interface ContentTree {
-	/** Every file path (relative, forward slashes) under `dir`, recursively. Empty if `dir` is missing. */
-	list(dir: string): string[];
-	/** File text, or null when it does not exist. */
-	read(path: string): string | null;
-}
-
-/** A parsed, schema-valid file with the means to locate its fields. */
-export interface Loaded<T> {
-	file: string;
-	data: T;
-	lineOf(path: DataPath): number;
-}
-
-export interface Course {
-	weeks: Loaded<schema.Week>[];
-	months: Loaded<schema.Month>[];
-	tracks: Loaded<schema.TrackWeek>[];
-	practice: Loaded<schema.Practice>[];
-	resources: Loaded<schema.Resource[]> | null;
-	skills: Loaded<schema.SkillGroup[]> | null;
-	/** Path → loaded file, for every file that parsed (even if it failed the schema). */
-	tree: ContentTree;
-}
+export type { ContentTree, Course, Loaded } from './types';
 
 const MDX = /\.mdx?$/;
 
@@ -83,7 +62,8 @@ export function validateContent(tree: ContentTree): Problem[] {
 		skills: yamlFile('content/skills.yaml', schema.skills),
 		tree,
 	};
-	load(tree, mdxIn('content/portfolio'), schema.portfolioEntry, parseFrontmatterFile, problems);
+	const portfolio = load(tree, mdxIn('content/portfolio'), schema.portfolioEntry, parseFrontmatterFile, problems);
+	for (const entry of portfolio) if (!entry.data.draft) problems.push(...placeholderProblems(entry.file, tree.read(entry.file) ?? ''));
 	if (tree.read('content/glossary.yaml') !== null) yamlFile('content/glossary.yaml', schema.glossary);
 	const publishedProgress = tree.read(PROGRESS_FILE);
 	if (publishedProgress !== null) problems.push(...progressFileProblems(publishedProgress));
