@@ -210,12 +210,22 @@ describe('sp-progress-controls', () => {
 		const before = JSON.stringify({ version: 1, ticks: { a: { checked: true, at: 1 } }, settings: {} });
 		fake.setItem(key, before);
 		mount(controls(['a']));
-		chooseFile(exportText({ a: { checked: false, at: 9 } }, 'someone-else'));
+		chooseFile(exportText({ a: { checked: false, at: 9 } }).slice(0, 40));
 		await vi.waitFor(() => expect(text('[data-region="alert"]')).not.toBe(''));
 		expect(document.querySelector('[data-region="alert"]')?.getAttribute('role')).toBe('alert');
-		expect(text('[data-region="alert"]')).toMatch(/from the site "someone-else"/);
+		expect(text('[data-region="alert"]')).toMatch(/not valid JSON/);
 		expect(document.querySelector('[data-action="apply-import"]')).toBeNull();
 		expect(fake.peek(key)).toBe(before);
+	});
+
+	it('says a file comes from another copy of the course and imports it once confirmed', async () => {
+		mount(controls(['a']));
+		chooseFile(exportText({ a: { checked: true, at: 3 } }, 'someone-else'));
+		await vi.waitFor(() => expect(document.querySelector('[data-action="apply-import"]')).not.toBeNull());
+		expect(text('[data-region="preview"] p')).toMatch(/^This file comes from another copy of this course \("someone-else"\).*1 new tick/);
+		expect(fake.peek(key)).toBeNull();
+		click('[data-action="apply-import"]');
+		expect(storedTicks()).toHaveProperty('a');
 	});
 
 	it('asks before a reset, and cancel keeps every tick', () => {
