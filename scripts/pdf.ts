@@ -1,10 +1,12 @@
 // `npm run pdf [-- --letter]`: prints every week's worksheet to pdf/week-NN.pdf and the
-// whole set to pdf/worksheets.pdf with headless Chromium, from the built site in dist/.
-import { mkdirSync } from 'node:fs';
+// whole set to pdf/worksheets.pdf with headless Chromium, from the built site in dist/,
+// served under the configured base (course.config.ts, or BASE) as GitHub Pages serves it.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../tests/support/browser';
 import { serveSite } from '../tests/support/serve';
-import { allPages, distDir } from '../tests/support/dist';
+import { allPages, distDir, pagePath } from '../tests/support/dist';
+import { configured } from '../tests/support/course';
 import { printToPdf, type PaperFormat } from '../src/lib/print-pdf';
 
 const format: PaperFormat = process.argv.includes('--letter') ? 'Letter' : 'A4';
@@ -16,7 +18,13 @@ if (weeks.length === 0) {
 	console.error('pdf: no week pages in dist/. Build the book first: npm run build');
 	process.exit(1);
 }
-const site = await serveSite(distDir, '/');
+// A build for another base would print unstyled (its stylesheets 404 here): say so instead.
+const stylesheet = /<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/.exec(readFileSync(pagePath(weeks[0]!), 'utf8'))?.[1];
+if (stylesheet && !stylesheet.startsWith(configured.base)) {
+	console.error(`pdf: dist/ was built for another base path (its stylesheet is ${stylesheet}, the configured base is ${configured.base}). Build again: npm run build`);
+	process.exit(1);
+}
+const site = await serveSite(distDir, configured.base);
 const browser = await launchBrowser();
 try {
 	const page = await browser.newPage();

@@ -14,6 +14,8 @@ export const collections = {
 	tracks: defineCollection({ loader: content('*/[0-9].mdx', 'tracks'), schema: schema.trackWeek }),
 	practice: defineCollection({ loader: content('*.mdx', 'practice'), schema: schema.practice }),
 	portfolio: defineCollection({ loader: content('**/*.{md,mdx}', 'portfolio'), schema: schema.portfolioEntry }),
+	// Upstream's example of an entry, shown on /portfolio/ while the learner's own folder is empty.
+	portfolioExample: defineCollection({ loader: content('portfolio-entry.md', 'examples'), schema: schema.portfolioEntry }),
 	resources: defineCollection({ loader: file(`${dir}/resources.yaml`), schema: schema.resource }),
 	skillGroups: defineCollection({ loader: file(`${dir}/skills.yaml`), schema: schema.skillGroup }),
 	glossary: defineCollection({ loader: optionalFile('glossary.yaml'), schema: schema.glossaryTerm }),

@@ -33,6 +33,10 @@ export async function getPractice(): Promise<PracticeEntry[]> {
 export async function getPortfolio(): Promise<PortfolioCollectionEntry[]> {
 	return publishedNewestFirst(await getCollection('portfolio'));
 }
+/** The example entry upstream ships in content/examples/, shown while the portfolio is empty. */
+export async function getPortfolioExample(): Promise<CollectionEntry<'portfolioExample'> | undefined> {
+	return (await getCollection('portfolioExample'))[0];
+}
 export async function getResources() {
 	return (await getCollection('resources')).map((r) => r.data);
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allPages, distDir, hasPage, mainText, normalise, readPage } from '../support/dist';
 import { planItems } from '../../src/lib/plan-items';
+import { configured, siteHref } from '../support/course';
 
 const weeks = Array.from({ length: 24 }, (_, i) => i + 1);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -84,7 +85,7 @@ describe('site furniture', () => {
 	});
 	it('serves KaTeX fonts itself and requests nothing from other hosts', () => {
 		const html = allPages().map((p) => readFileSync(join(distDir, p, p.endsWith('/') ? 'index.html' : ''), 'utf8')).join('\n');
-		const external = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]).filter((u) => !u?.startsWith('https://example.github.io'));
+		const external = [...html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]).filter((u) => !u?.startsWith(configured.site));
 		expect(external).toEqual([]);
 		expect(html).toMatch(/katex/);
 	});
@@ -96,12 +97,12 @@ describe('notebooks', () => {
 		expect(weeksWithNotebook.length).toBeGreaterThanOrEqual(20);
 		for (const week of weeksWithNotebook) {
 			const doc = readPage(`/weeks/${pad(week)}/`);
-			const online = doc.querySelector('a[href^="/notebooks/"][href$="/"]')?.getAttribute('href');
+			const online = doc.querySelector(`a[href^="${siteHref('/notebooks/')}"][href$="/"]`)?.getAttribute('href');
 			expect(online, `week ${week}`).toBeTruthy();
-			const notebook = readPage(online!);
+			const notebook = readPage(`/${online!.slice(configured.base.length)}`);
 			expect(notebook.querySelectorAll('main pre.astro-code').length).toBeGreaterThan(0);
 			expect(notebook.querySelector('a[href$=".ipynb"][download]')).not.toBeNull();
-			expect(notebook.querySelector(`a[href="/weeks/${pad(week)}/"]`)).not.toBeNull();
+			expect(notebook.querySelector(`a[href="${siteHref(`/weeks/${pad(week)}/`)}"]`)).not.toBeNull();
 		}
 	});
 });

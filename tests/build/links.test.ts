@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { serveSite } from '../support/serve';
 import { brokenInternalLinks } from '../support/links';
 import { allPages, distDir, readPage } from '../support/dist';
+import { configured } from '../support/course';
 
 /** Pages a crawl must reach by links: all but the 404 page and /search/ (reached by the header's form). */
 const linkedPages = (dir: string, siteUrl: string) =>
@@ -16,8 +17,8 @@ const linkedPages = (dir: string, siteUrl: string) =>
 		.map((p) => new URL(p.slice(1), siteUrl).href);
 
 describe('internal links', () => {
-	it('all resolve in the site as built', async () => {
-		const site = await serveSite(distDir, '/');
+	it('all resolve in the site as built, served under its configured base', async () => {
+		const site = await serveSite(distDir, configured.base);
 		try {
 			const { crawled, broken } = await brokenInternalLinks(site.url);
 			expect(broken).toEqual([]);

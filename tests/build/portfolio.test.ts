@@ -1,16 +1,21 @@
-// The portfolio as built: the shipped example entry is listed, rendered and in the RSS
-// feed with an absolute link; then a learner's fork (a copy of the content with a draft,
+// The portfolio as built. The book itself shows the learner's published entries, or
+// upstream's example entry while there are none (never in the feed). Then a fixture
+// fork (a copy of the content whose content/portfolio/ holds a decision, drafts,
 // predictions and a published content/progress.json, via COURSE_ROOT) built under
-// /study-plan/: drafts stay out, links carry the base, calibration and progress show.
+// /study-plan/: entries are listed and rendered, drafts stay out, links carry the
+// base, the feed links absolutely, calibration and progress show.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distDir, hasPage, mainText, readPage } from '../support/dist';
+import { configured, siteHref } from '../support/course';
 
-const EXAMPLE = '2026-01-09-example-why-welch';
+const WELCH = '2026-01-09-why-welch';
+const EXAMPLE_FILE = 'content/examples/portfolio-entry.md';
 
 /** Every <item> of an RSS file, with its link. */
 function feedItems(xml: string): Array<{ title: string; link: string }> {
@@ -22,38 +27,48 @@ function feedItems(xml: string): Array<{ title: string; link: string }> {
 
 const scriptSources = (doc: Document) => [...doc.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')).sort();
 
+/** The learner's own published entries in this copy (file names without extension), whatever they are. */
+function publishedEntries(): string[] {
+	const dir = 'content/portfolio';
+	if (!existsSync(dir)) return [];
+	return (readdirSync(dir, { recursive: true }) as string[])
+		.filter((f) => /\.mdx?$/.test(f) && matter(readFileSync(join(dir, f), 'utf8')).data.draft !== true)
+		.map((f) => f.replace(/\.mdx?$/, '').split('/').at(-1)!);
+}
+
 describe('the portfolio in the book', () => {
-	it('lists the example entry with its type, date, week link and summary', () => {
+	const published = publishedEntries();
+
+	it('lists the learner’s published entries, or shows the example entry while there are none', () => {
 		const doc = readPage('/portfolio/');
-		const item = doc.querySelector(`[data-entry="${EXAMPLE}"]`);
-		expect(item?.querySelector(`a[href="/portfolio/${EXAMPLE}/"]`)?.textContent).toMatch(/^Why I use Welch's t-test/);
-		expect(item?.closest('section')?.querySelector('h2')?.textContent).toBe('Technical decisions');
-		expect(item?.querySelector('time[datetime="2026-01-09"]')?.textContent).toBe('9 Jan 2026');
-		expect(item?.querySelector('a[href="/weeks/05/"]')?.textContent).toBe('Week 5');
-		expect(item?.textContent).toContain('Welch\'s test does not pool');
-		expect(doc.querySelector('a[href="#decision"]')?.textContent).toBe('Technical decisions (1)');
+		const listed = [...doc.querySelectorAll('[data-entry]')].map((e) => e.getAttribute('data-entry'));
+		expect(listed.sort()).toEqual([...published].sort());
+		const example = doc.querySelector('[data-example-entry]');
+		if (published.length > 0) {
+			expect(example).toBeNull();
+			return;
+		}
+		const { data } = matter(readFileSync(EXAMPLE_FILE, 'utf8'));
+		expect(example?.querySelector('h3')?.textContent).toBe(data.title);
+		expect(example?.querySelector('.body h2')?.textContent).toBe('The situation');
+		expect(example?.querySelector(`a[href="${siteHref('/weeks/05/')}"]`)).not.toBeNull();
+		const xml = readFileSync(join(distDir, 'portfolio/rss.xml'), 'utf8');
+		expect(feedItems(xml)).toEqual([]);
+		expect(hasPage('/portfolio/example/')).toBe(false);
 	});
 
-	it('renders the example entry with its metadata and body', () => {
-		const doc = readPage(`/portfolio/${EXAMPLE}/`);
-		expect(doc.querySelector('h1')?.textContent).toBe("Why I use Welch's t-test, not Student's, when the variances may differ");
-		expect(doc.querySelector('.portfolio-facts a[href="/weeks/05/"]')).not.toBeNull();
-		expect(mainText(doc)).toMatch(/This is an example entry: delete this file when you publish your own portfolio\./);
-		expect(doc.querySelector('main h2')?.textContent).toBe('The situation');
-	});
-
-	it('has an RSS feed with an absolute link to the entry, linked from the page head', () => {
+	it('has an RSS feed linked from the page head', () => {
 		const xml = readFileSync(join(distDir, 'portfolio/rss.xml'), 'utf8');
 		expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><rss version="2.0">/);
-		expect(feedItems(xml)).toContainEqual({ title: expect.stringMatching(/^Why I use Welch/), link: `https://example.github.io/portfolio/${EXAMPLE}/` });
+		expect(xml).toContain(`<title>${configured.title}: portfolio of ${configured.author}</title>`);
 		const alternate = readPage('/portfolio/').querySelector('head link[rel="alternate"][type="application/rss+xml"]');
-		expect(alternate?.getAttribute('href')).toBe('/portfolio/rss.xml');
+		expect(alternate?.getAttribute('href')).toBe(siteHref('/portfolio/rss.xml'));
 	});
 
 	it('is linked from the sidebar reference group and the footer on every page', () => {
 		const doc = readPage('/weeks/01/');
-		expect(doc.querySelector('#site-nav a[href="/portfolio/"]')?.textContent).toBe('Portfolio');
-		expect(doc.querySelector('.site-footer a[href="/portfolio/"]')?.textContent).toBe('Portfolio');
+		expect(doc.querySelector(`#site-nav a[href="${siteHref('/portfolio/')}"]`)?.textContent).toBe('Portfolio');
+		expect(doc.querySelector(`.site-footer a[href="${siteHref('/portfolio/')}"]`)?.textContent).toBe('Portfolio');
 	});
 
 	it('adds no JavaScript beyond what a page without islands has', () => {
@@ -70,8 +85,13 @@ describe("a learner's fork under /study-plan/", () => {
 		writeFileSync(join(root, 'content/portfolio', `${name}.md`), `---\n${frontmatter.trim()}\n---\n\n${body}\n`);
 
 	beforeAll(() => {
+		// The learner's own entries and progress stay out: the fixture is the same in every fork.
 		cpSync('content', join(root, 'content'), { recursive: true });
+		rmSync(join(root, 'content/portfolio'), { recursive: true, force: true });
+		rmSync(join(root, 'content/progress.json'), { force: true });
+		mkdirSync(join(root, 'content/portfolio'));
 		cpSync('notebooks', join(root, 'notebooks'), { recursive: true });
+		cpSync(EXAMPLE_FILE, join(root, 'content/portfolio', `${WELCH}.md`));
 		entry('2026-02-01-half-written', 'type: decision\ntitle: Half-written decision\ndate: 2026-02-01\ndraft: true');
 		entry('2026-02-02-draft-prediction', 'type: prediction\ntitle: Draft prediction\ndate: 2026-02-02\nclaim: Never counted\nconfidence: 0.5\ndue: 2026-02-06\noutcome: right\ndraft: true');
 		entry('2026-01-12-scaling', 'type: prediction\ntitle: Scaling fixes divergence\ndate: 2026-01-12\nweek: 11\nclaim: Gradient descent diverges until I standardise\nconfidence: 0.7\ndue: 2026-01-16\noutcome: right');
@@ -82,7 +102,7 @@ describe("a learner's fork under /study-plan/", () => {
 		const progress = {
 			format: 'ai-eng-plan-progress',
 			version: 1,
-			siteId: 'ai-eng-plan',
+			siteId: configured.storageId,
 			exportedAt: '2026-02-01T09:30:00.000Z',
 			ticks: { 'w01-read-think-stats-1': tick(1), 'w01-describe-penguins': tick(2), 'w01-describe-wine': tick(3, false), 'm1-checkpoint': tick(4) },
 			settings: {},
@@ -105,7 +125,8 @@ describe("a learner's fork under /study-plan/", () => {
 	it('lists published entries newest first and leaves drafts out of the list, the pages and the feed', () => {
 		const doc = readPage('/portfolio/', out);
 		const listed = [...doc.querySelectorAll('[data-entry]')].map((e) => e.getAttribute('data-entry'));
-		expect(listed).toEqual([EXAMPLE, '2026-01-15-latency', '2026-01-14-accuracy', '2026-01-13-sklearn', '2026-01-12-scaling']);
+		expect(listed).toEqual([WELCH, '2026-01-15-latency', '2026-01-14-accuracy', '2026-01-13-sklearn', '2026-01-12-scaling']);
+		expect(doc.querySelector('[data-example-entry]')).toBeNull();
 		expect(hasPage('/portfolio/2026-02-01-half-written/', out)).toBe(false);
 		expect(hasPage('/portfolio/2026-02-02-draft-prediction/', out)).toBe(false);
 		expect(mainText(doc)).not.toMatch(/Half-written|Draft prediction/);
@@ -113,13 +134,28 @@ describe("a learner's fork under /study-plan/", () => {
 		expect(xml).not.toMatch(/Half-written|Draft prediction/);
 	});
 
+	it('lists an entry with its type, date, week link and summary, and renders it', () => {
+		const doc = readPage('/portfolio/', out);
+		const item = doc.querySelector(`[data-entry="${WELCH}"]`);
+		expect(item?.querySelector(`a[href="/study-plan/portfolio/${WELCH}/"]`)?.textContent).toMatch(/^Why I use Welch's t-test/);
+		expect(item?.closest('section')?.querySelector('h2')?.textContent).toBe('Technical decisions');
+		expect(item?.querySelector('time[datetime="2026-01-09"]')?.textContent).toBe('9 Jan 2026');
+		expect(item?.querySelector('a[href="/study-plan/weeks/05/"]')?.textContent).toBe('Week 5');
+		expect(item?.textContent).toContain("Welch's test does not pool");
+		expect(doc.querySelector('a[href="#decision"]')?.textContent).toBe('Technical decisions (1)');
+		const page = readPage(`/portfolio/${WELCH}/`, out);
+		expect(page.querySelector('h1')?.textContent).toBe("Why I use Welch's t-test, not Student's, when the variances may differ");
+		expect(page.querySelector('.portfolio-facts a[href="/study-plan/weeks/05/"]')).not.toBeNull();
+		expect(page.querySelector('main h2')?.textContent).toBe('The situation');
+	});
+
 	it('links entries and the feed under the base path, and the feed absolutely', () => {
 		const doc = readPage('/portfolio/', out);
-		expect(doc.querySelector(`a[href="/study-plan/portfolio/${EXAMPLE}/"]`)).not.toBeNull();
+		expect(doc.querySelector(`a[href="/study-plan/portfolio/${WELCH}/"]`)).not.toBeNull();
 		expect(doc.querySelector('head link[rel="alternate"]')?.getAttribute('href')).toBe('/study-plan/portfolio/rss.xml');
 		const links = feedItems(readFileSync(join(out, 'portfolio/rss.xml'), 'utf8')).map((i) => i.link);
 		expect(links).toHaveLength(5);
-		expect(links).toContain(`https://user.github.io/study-plan/portfolio/${EXAMPLE}/`);
+		expect(links).toContain(`https://user.github.io/study-plan/portfolio/${WELCH}/`);
 		expect(links.every((l) => l.startsWith('https://user.github.io/study-plan/portfolio/'))).toBe(true);
 	});
 
@@ -166,7 +202,8 @@ describe("a learner's fork under /study-plan/", () => {
 		expect(row('snapshot-by-week', 'Week 2')?.querySelector('td')?.textContent).toBe('0');
 	});
 
-	it('shows no snapshot in the book itself, which has no content/progress.json', () => {
-		expect(readPage('/portfolio/').querySelector('section[aria-labelledby="snapshot-heading"]')).toBeNull();
+	it('shows a snapshot in the book itself only when it has a content/progress.json', () => {
+		const snapshot = readPage('/portfolio/').querySelector('section[aria-labelledby="snapshot-heading"]');
+		expect(snapshot !== null).toBe(existsSync('content/progress.json'));
 	});
 });

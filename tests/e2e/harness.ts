@@ -4,19 +4,22 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { serveSite, type SiteServer } from '../support/serve';
 import { distDir } from '../support/dist';
+import { configured } from '../support/course';
 
 export interface Harness {
 	site: SiteServer;
 	browser: Browser;
 	/** A new page in a new context; console errors are collected into `errors`. */
 	open(path: string, options?: Parameters<Browser['newContext']>[0]): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
+	/** The served URL of a site path (`/weeks/01/`): origin, base, path. */
 	url(path: string): string;
 }
 
 export function useSite(): Harness {
 	const harness = {} as Harness;
 	beforeAll(async () => {
-		harness.site = await serveSite(distDir, '/');
+		// Served under the configured base (course.config.ts, or BASE for the sub-path pass), as Pages serves it.
+		harness.site = await serveSite(distDir, configured.base);
 		harness.browser = await launchBrowser();
 	});
 	afterAll(async () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { useSite } from './harness';
 import { printToPdf } from '../../src/lib/print-pdf';
 import { normalise, readPage } from '../support/dist';
+import { configured } from '../support/course';
 
 const h = useSite();
 const out = mkdtempSync(join(tmpdir(), 'print-'));
@@ -30,7 +31,7 @@ function taskTexts(week: number): { title: string; items: string[]; otherTitles:
 const flat = (text: string) => normalise(text).replace(/\s+/g, '');
 
 describe('week worksheets', () => {
-	it.each(Array.from({ length: 24 }, (_, i) => i + 1))('week %i prints on at most 2 A4 pages with its tasks and no navigation', async (week) => {
+	it.each(Array.from({ length: 24 }, (_, i) => i + 1))('week %i prints on at most 2 A4 pages with its tasks, the course title and no navigation', async (week) => {
 		const page = await h.browser.newPage();
 		const file = join(out, `week-${pad(week)}.pdf`);
 		const count = await printToPdf(page, h.url(`/weeks/${pad(week)}/`), file, 'A4');
@@ -40,6 +41,7 @@ describe('week worksheets', () => {
 		const text = flat(pdfPages(file).join(' '));
 		const { title, items, otherTitles } = taskTexts(week);
 		expect(text).toContain(flat(title));
+		expect(text).toContain(flat(configured.title));
 		for (const item of items) expect(text).toContain(flat(item));
 		for (const other of otherTitles) expect(text).not.toContain(flat(other));
 		expect(text).not.toContain(flat('Search the book'));

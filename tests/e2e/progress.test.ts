@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './harness';
+import { configured, progressStorageKey } from '../support/course';
 
 const h = useSite();
-const KEY = 'sp:ai-eng-plan:/:progress';
+const KEY = progressStorageKey;
 const WEEK = '/weeks/01/';
 
 const firstBox = (page: Page) => page.locator('sp-checklist input[type=checkbox]').first();
@@ -109,7 +110,7 @@ describe('progress', () => {
 		const before = await stored(page);
 		const dir = mkdtempSync(join(tmpdir(), 'bad-'));
 		const hostile = join(dir, 'hostile.json');
-		writeFileSync(hostile, JSON.stringify({ format: 'ai-eng-plan-progress', version: 1, siteId: 'ai-eng-plan', exportedAt: new Date().toISOString(), ticks: { '<img src=x onerror=alert(1)>': { checked: true, at: 1 } }, settings: {} }));
+		writeFileSync(hostile, JSON.stringify({ format: 'ai-eng-plan-progress', version: 1, siteId: configured.storageId, exportedAt: new Date().toISOString(), ticks: { '<img src=x onerror=alert(1)>': { checked: true, at: 1 } }, settings: {} }));
 		await page.getByLabel('Import progress file').setInputFiles(hostile);
 		const alert = page.getByRole('alert');
 		await expect.poll(() => alert.textContent()).toMatch(/\S/);

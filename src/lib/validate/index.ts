@@ -63,6 +63,7 @@ export function validateContent(tree: ContentTree): Problem[] {
 		tree,
 	};
 	const portfolio = load(tree, mdxIn('content/portfolio'), schema.portfolioEntry, parseFrontmatterFile, problems);
+	load(tree, mdxIn('content/examples'), schema.portfolioEntry, parseFrontmatterFile, problems);
 	for (const entry of portfolio) if (!entry.data.draft) problems.push(...placeholderProblems(entry.file, tree.read(entry.file) ?? ''));
 	if (tree.read('content/glossary.yaml') !== null) yamlFile('content/glossary.yaml', schema.glossary);
 	const publishedProgress = tree.read(PROGRESS_FILE);
