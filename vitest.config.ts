@@ -1,13 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `unit` (pure logic, no build), `build` (reads the built dist/),
-// `e2e` (Chromium against the built site). `npm test` runs them in that order.
+// Four projects: `unit` (pure logic, no build), `build` (reads the built dist/),
+// `e2e` (Chromium against the built site), `merge` (a fork merging upstream, then built).
+// `npm test` runs them in that order.
 export default defineConfig({
 	test: {
 		env: { TZ: 'UTC', ASTRO_TELEMETRY_DISABLED: '1' },
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'] } },
 			{ extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
+			{ extends: true, test: { name: 'merge', include: ['tests/merge/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
 			{
 				extends: true,
 				test: {

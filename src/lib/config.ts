@@ -58,6 +58,24 @@ export function startDateWarning(startDate: string | null, configText: string): 
 	return `course.config.ts:${line}: startDate ${startDate} is a ${WEEKDAYS[weekday]}, so every course week would start on a ${WEEKDAYS[weekday]}; set it to the Monday of that week, ${monday}, unless you mean it`;
 }
 
+/**
+ * Where GitHub Pages will serve this repository (the `origin` and `base_path` outputs of
+ * actions/configure-pages) against course.config.ts: one sentence per value that differs,
+ * so the deploy stops before publishing a site whose links and stylesheets all 404.
+ */
+export function pagesMismatches(config: Pick<CourseConfig, 'site' | 'base'>, pages: { origin: string; basePath: string }): string[] {
+	const problems: string[] = [];
+	const pagesBase = normaliseBase(pages.basePath);
+	if (config.base !== pagesBase) {
+		problems.push(`course.config.ts: base is '${config.base}', but GitHub Pages serves this repository at '${pagesBase}'; set base: '${pagesBase}'`);
+	}
+	const origin = pages.origin.replace(/\/+$/, '');
+	if (config.site.replace(/\/+$/, '') !== origin) {
+		problems.push(`course.config.ts: site is '${config.site}', but GitHub Pages serves this repository from '${origin}'; set site: '${origin}'`);
+	}
+	return problems;
+}
+
 export type CourseConfigInput = z.input<typeof courseConfigSchema>;
 export type CourseConfig = z.output<typeof courseConfigSchema>;
 

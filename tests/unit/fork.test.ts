@@ -1,7 +1,8 @@
 // What a fork meets first: a config whose dates are checked, entry titles in any script,
 // unfinished entries refused with their line, and progress from another copy of the course.
 import { describe, expect, it } from 'vitest';
-import { courseConfigSchema, isCalendarDate, normaliseBase, startDateWarning } from '../../src/lib/config';
+import { readFileSync } from 'node:fs';
+import { courseConfigSchema, isCalendarDate, normaliseBase, pagesMismatches, startDateWarning } from '../../src/lib/config';
 import { newEntry, slugify } from '../../src/lib/portfolio/new-entry';
 import { placeholderProblems } from '../../src/lib/portfolio/placeholders';
 import { parseProgressFile } from '../../src/lib/progress/import';
@@ -114,5 +115,26 @@ describe('progress from another copy of the course', () => {
 	it('is told apart from this copy’s own file', () => {
 		const own = parseProgressFile(file('my-fork'), { siteId: 'my-fork', maxBytes: 1_000_000, now: NOW });
 		expect(own.ok && own.fromOtherCopy).toBeNull();
+	});
+});
+
+describe('the Pages deploy check', () => {
+	const config = { site: 'https://ada.github.io', base: '/study/' };
+	it('passes when course.config.ts is where Pages serves the repository', () => {
+		expect(pagesMismatches(config, { origin: 'https://ada.github.io', basePath: '/study' })).toEqual([]);
+		expect(pagesMismatches({ site: 'https://ada.github.io/', base: '/' }, { origin: 'https://ada.github.io', basePath: '' })).toEqual([]);
+	});
+	it('says what to set when the base or the site differs', () => {
+		expect(pagesMismatches({ site: 'https://example.github.io', base: '/' }, { origin: 'https://ada.github.io', basePath: '/study' })).toEqual([
+			"course.config.ts: base is '/', but GitHub Pages serves this repository at '/study/'; set base: '/study/'",
+			"course.config.ts: site is 'https://example.github.io', but GitHub Pages serves this repository from 'https://ada.github.io'; set site: 'https://ada.github.io'",
+		]);
+	});
+	it('runs in the deploy workflow before the build, on current action majors', () => {
+		const workflow = readFileSync('.github/workflows/deploy.yml', 'utf8');
+		const steps = ['actions/configure-pages@v6', 'scripts/check-pages.ts', 'npm run build', 'actions/upload-pages-artifact@v5'].map((s) => workflow.indexOf(s));
+		expect(steps.every((i) => i > 0)).toBe(true);
+		expect([...steps].sort((a, b) => a - b)).toEqual(steps);
+		expect(workflow).toContain('actions/deploy-pages@v5');
 	});
 });

@@ -1,0 +1,136 @@
+// A fork keeps merging: a copy of this repository (the working tree, committed) plays
+// upstream; a clone of it plays the learner's fork and changes only what the learner owns
+// (course.config.ts values with base /study/, a new portfolio entry, a filled-in notebook
+// in my-notebooks/). Upstream then changes a file of every kind it owns (a week, a starter
+// notebook, the config's documentation in the schema, the example entry, the README). The
+// fork merges upstream without a conflict, validates and builds under /study/.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPage } from '../support/dist';
+
+const here = process.cwd();
+const root = mkdtempSync(join(tmpdir(), 'fork-merge-'));
+const upstream = join(root, 'upstream');
+const fork = join(root, 'fork');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A clean environment: Vitest's own variables (NODE_ENV=test, BASE_URL…) would leak into the build. */
+const env = {
+	PATH: process.env.PATH,
+	HOME: process.env.HOME,
+	TZ: 'UTC',
+	ASTRO_TELEMETRY_DISABLED: '1',
+	GIT_AUTHOR_NAME: 'Merge check',
+	GIT_AUTHOR_EMAIL: 'merge-check@example.invalid',
+	GIT_COMMITTER_NAME: 'Merge check',
+	GIT_COMMITTER_EMAIL: 'merge-check@example.invalid',
+	GIT_CONFIG_NOSYSTEM: '1',
+	GIT_CONFIG_GLOBAL: '/dev/null',
+};
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, stdio: 'pipe' }).toString();
+const node = (cwd: string, ...args: string[]) => execFileSync(process.execPath, args, { cwd, env, stdio: 'pipe' }).toString();
+const edit = (dir: string, file: string, change: (text: string) => string) => {
+	const path = join(dir, file);
+	const before = readFileSync(path, 'utf8');
+	const after = change(before);
+	if (after === before) throw new Error(`the merge check's edit of ${file} changed nothing; update the test`);
+	writeFileSync(path, after);
+};
+
+const FORK_CONFIG = `// Your values only; what each one means: src/lib/config.ts and the README ("Fork it").
+import { defineCourseConfig } from './src/lib/config';
+
+export default defineCourseConfig({
+	title: 'Mein KI-Studienjahr',
+	tagline: 'My own way through the plan.',
+	author: 'Ada Example',
+	site: 'https://ada-example.github.io',
+	base: '/study/',
+	repo: 'https://github.com/ada-example/study',
+	startDate: '2027-03-01',
+	storageId: 'ada-study',
+});
+`;
+
+beforeAll(() => {
+	// Upstream: every file git would commit from this working tree (tracked or new, not ignored).
+	mkdirSync(upstream);
+	const files = git(here, 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter((f) => f && existsSync(join(here, f)));
+	for (const file of files) {
+		mkdirSync(dirname(join(upstream, file)), { recursive: true });
+		cpSync(join(here, file), join(upstream, file));
+	}
+	git(upstream, 'init', '-q', '-b', 'main');
+	git(upstream, 'add', '-A');
+	git(upstream, 'commit', '-qm', 'upstream');
+
+	// The fork: the learner's files only.
+	git(root, 'clone', '-q', upstream, fork);
+	symlinkSync(resolve(here, 'node_modules'), join(fork, 'node_modules'));
+	writeFileSync(join(fork, 'course.config.ts'), FORK_CONFIG);
+	node(fork, '--import', 'tsx', 'scripts/new.ts', 'decision', 'Warum ich Welch nehme', '--week', '5', '--date', '2027-03-05');
+	edit(fork, 'content/portfolio/2027-03-05-warum-ich-welch-nehme.md', (text) =>
+		text
+			.replace(/^summary: .*$/m, 'summary: "Welch by default."')
+			.replace(/^# Delete this line.*\ndraft: true\n/m, '')
+			.replace(/\n---\n[\s\S]*$/, '\n---\n\n## What I chose and why\n\nWelch, in my own words.\n'),
+	);
+	node(fork, '--import', 'tsx', 'scripts/notebook.ts', '4');
+	edit(fork, 'my-notebooks/week-04.ipynb', (text) => {
+		const notebook = JSON.parse(text);
+		notebook.cells.push({ cell_type: 'markdown', metadata: {}, source: ['My answers for week 4.'] });
+		return JSON.stringify(notebook, null, 1);
+	});
+	git(fork, 'add', '-A');
+	git(fork, 'commit', '-qm', 'My copy of the course');
+
+	// Upstream improves a file of every kind it owns.
+	edit(upstream, 'content/weeks/05.mdx', (text) => `${text.trimEnd()}\n\nUpstream added this sentence to week 5.\n`);
+	edit(upstream, 'notebooks/week-04.ipynb', (text) => {
+		const notebook = JSON.parse(text);
+		notebook.cells.push({ cell_type: 'markdown', metadata: {}, source: ['Upstream added this cell.'] });
+		return `${JSON.stringify(notebook, null, 1)}\n`;
+	});
+	edit(upstream, 'src/lib/config.ts', (text) => text.replace("'Shown in the header, the page titles and the worksheets.'", "'Shown in the header, the page titles and on every printed worksheet.'"));
+	edit(upstream, 'content/examples/portfolio-entry.md', (text) => `${text.trimEnd()}\n\nUpstream improved the example.\n`);
+	appendFileSync(join(upstream, 'README.md'), '\nUpstream added this line to the README.\n');
+	git(upstream, 'commit', '-qam', 'Upstream improvements');
+});
+
+describe('a fork merging upstream', () => {
+	it('merges every upstream change without a conflict', () => {
+		git(fork, 'fetch', '-q', upstream, 'main');
+		let merge = '';
+		try {
+			merge = git(fork, 'merge', '--no-edit', 'FETCH_HEAD');
+		} catch (error) {
+			const e = error as { stdout: Buffer; stderr: Buffer };
+			throw new Error(`the merge conflicted:\n${e.stdout}${e.stderr}\n${git(fork, 'diff', '--name-only', '--diff-filter=U')}`);
+		}
+		expect(merge).not.toMatch(/CONFLICT/);
+		expect(readFileSync(join(fork, 'content/weeks/05.mdx'), 'utf8')).toContain('Upstream added this sentence to week 5.');
+		expect(readFileSync(join(fork, 'notebooks/week-04.ipynb'), 'utf8')).toContain('Upstream added this cell.');
+		expect(readFileSync(join(fork, 'my-notebooks/week-04.ipynb'), 'utf8')).toContain('My answers for week 4.');
+		expect(readFileSync(join(fork, 'README.md'), 'utf8')).toContain('Upstream added this line to the README.');
+		expect(readFileSync(join(fork, 'course.config.ts'), 'utf8')).toBe(FORK_CONFIG);
+	});
+
+	it('validates and builds the merged fork under /study/ with its own title and entry', () => {
+		node(fork, '--import', 'tsx', 'scripts/validate.ts');
+		// Its own cache directory: the shared node_modules/.astro must not learn the fork's entries.
+		writeFileSync(join(fork, 'astro.merge-check.mjs'), `import config from './astro.config.mjs';\nexport default { ...config, cacheDir: './.astro-cache' };\n`);
+		node(fork, 'node_modules/astro/bin/astro.mjs', 'build', '--config', 'astro.merge-check.mjs');
+		const dist = join(fork, 'dist');
+		const week = readPage('/weeks/05/', dist);
+		expect(week.querySelector('main')?.textContent).toContain('Upstream added this sentence to week 5.');
+		expect(week.querySelector('title')?.textContent).toMatch(/· Mein KI-Studienjahr$/);
+		expect(week.querySelector('a[href="/study/weeks/06/"]')).not.toBeNull();
+		const portfolio = readPage('/portfolio/', dist);
+		expect(portfolio.querySelector('a[href="/study/portfolio/2027-03-05-warum-ich-welch-nehme/"]')?.textContent).toBe('Warum ich Welch nehme');
+		expect(portfolio.querySelector('[data-example-entry]')).toBeNull();
+		expect(readFileSync(join(dist, 'portfolio/rss.xml'), 'utf8')).toContain('<link>https://ada-example.github.io/study/portfolio/2027-03-05-warum-ich-welch-nehme/</link>');
+	});
+});
