@@ -11,6 +11,7 @@ import { rehypeBaseLinks } from './src/lib/rehype/base-links.ts';
 import { rehypeGlossaryLinks } from './src/lib/rehype/glossary-links.ts';
 import { rehypeAccessibleContent } from './src/lib/rehype/accessible-content.ts';
 import { normaliseBase } from './src/lib/config.ts';
+import { katexOptions } from './src/lib/rehype/pipeline.ts';
 
 // BASE and SITE from the environment let tests build the book under a sub-path
 // without editing the forker's config; COURSE_ROOT points at a fixture course.
@@ -28,7 +29,7 @@ export default defineConfig({
 		processor: unified({
 			remarkPlugins: [remarkMath],
 			rehypePlugins: [
-				[rehypeKatex, { output: 'htmlAndMathml' }],
+				[rehypeKatex, katexOptions],
 				rehypeAccessibleContent,
 				[rehypeGlossaryLinks, { entries: glossary, href: (/** @type {string} */ id) => `${base.replace(/\/?$/, '/')}glossary/#${id}` }],
 				[rehypeBaseLinks, { base }],

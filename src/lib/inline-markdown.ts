@@ -1,11 +1,10 @@
 /**
- * Inline Markdown (code, emphasis, links) for short content strings such as
- * checklist items and criteria. Raw HTML in content is escaped, never rendered.
+ * Inline Markdown (code, emphasis, links, maths) for short content strings such as
+ * checklist items and criteria, through the pages' own pipeline: site links get the
+ * base path, `$…$` becomes KaTeX. Raw HTML in content is escaped, never rendered.
  */
-import MarkdownIt from 'markdown-it';
+import { renderInlineMarkdown } from './rehype/pipeline';
 
-const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: true });
-
-export function renderInline(text: string): string {
-	return md.renderInline(text);
+export function renderInline(text: string, base: string = import.meta.env.BASE_URL ?? '/'): string {
+	return renderInlineMarkdown(text, base);
 }

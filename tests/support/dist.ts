@@ -29,12 +29,13 @@ export function mainText(doc: Document): string {
 	return (doc.querySelector('main')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Lowercase, straight quotes, plain dashes, no Markdown marks, single spaces. */
+/** Lowercase, straight quotes, plain dashes and dots, no Markdown marks, single spaces. */
 export function normalise(text: string): string {
 	return text
 		.replace(/[“”]/g, '"')
 		.replace(/[‘’]/g, "'")
 		.replace(/[–—]/g, '-')
+		.replace(/…/g, '...')
 		.replace(/\*\*|`/g, '')
 		.replace(/\s+/g, ' ')
 		.trim()
