@@ -4,10 +4,16 @@ import { validateContent } from '../src/lib/validate/index';
 import { diskTree } from '../src/lib/validate/disk-tree';
 import { formatProblem, sortProblems } from '../src/lib/validate/problem';
 import { readFileSync } from 'node:fs';
-import course from '../course.config';
 import { startDateWarning } from '../src/lib/config';
 
 const root = process.argv[2] ?? process.cwd();
+// A mistake in course.config.ts is reported like a content mistake, without a stack trace.
+const course = await import('../course.config')
+	.then((m) => m.default)
+	.catch((error: Error) => {
+		console.error(error.message.replace(/^course\.config\.ts is invalid:\n/, ''));
+		process.exit(1);
+	});
 const warning = startDateWarning(course.startDate, readFileSync('course.config.ts', 'utf8'));
 if (warning) console.warn(`warning: ${warning}`);
 const problems = sortProblems(validateContent(diskTree(root)));

@@ -4,6 +4,7 @@
  * never conflicts with a fork's settings. Defaults and normalisation (base path
  * with one leading and trailing slash) live here so every consumer reads one shape.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 
 /** A base path with exactly one leading and one trailing slash: `study` → `/study/`, `` → `/`. */
@@ -54,7 +55,7 @@ export function startDateWarning(startDate: string | null, configText: string): 
 	const weekday = day.getUTCDay();
 	if (weekday === 1) return null;
 	const monday = new Date(day.getTime() - ((weekday + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
-	const line = configText.split('\n').findIndex((l) => /^\s*startDate\s*:/.test(l)) + 1 || 1;
+	const line = configLine(configText, 'startDate');
 	return `course.config.ts:${line}: startDate ${startDate} is a ${WEEKDAYS[weekday]}, so every course week would start on a ${WEEKDAYS[weekday]}; set it to the Monday of that week, ${monday}, unless you mean it`;
 }
 
@@ -79,12 +80,32 @@ export function pagesMismatches(config: Pick<CourseConfig, 'site' | 'base'>, pag
 export type CourseConfigInput = z.input<typeof courseConfigSchema>;
 export type CourseConfig = z.output<typeof courseConfigSchema>;
 
+/** 1-based line of `key:` in the config's text, or 1 when it is not written there. */
+export function configLine(configText: string, key: string): number {
+	return configText.split('\n').findIndex((l) => new RegExp(`^\\s*${key}\\s*:`).test(l)) + 1 || 1;
+}
+
+/** Every problem with a config as `course.config.ts:LINE: key: problem`, the validator's format. */
+export function courseConfigProblems(input: unknown, configText: string): string[] {
+	const parsed = courseConfigSchema.safeParse(input);
+	if (parsed.success) return [];
+	return parsed.error.issues.map((i) => {
+		const key = String(i.path[0] ?? '');
+		return `course.config.ts:${key ? configLine(configText, key) : 1}: ${key || '(root)'}: ${i.message}; see what each value means in the README ("Set it up")`;
+	});
+}
+
 /** Validates the forker's config and fails the build with a readable message. */
 export function defineCourseConfig(input: CourseConfigInput): CourseConfig {
 	const parsed = courseConfigSchema.safeParse(input);
 	if (!parsed.success) {
-		const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-		throw new Error(`course.config.ts is invalid:\n${problems.join('\n')}`);
+		let text = '';
+		try {
+			text = readFileSync('course.config.ts', 'utf8');
+		} catch {
+			// Without the file at hand the problems still name the key.
+		}
+		throw new Error(`course.config.ts is invalid:\n${courseConfigProblems(input, text).join('\n')}`);
 	}
 	return parsed.data;
 }

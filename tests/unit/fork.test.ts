@@ -2,7 +2,7 @@
 // unfinished entries refused with their line, and progress from another copy of the course.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { courseConfigSchema, isCalendarDate, normaliseBase, pagesMismatches, startDateWarning } from '../../src/lib/config';
+import { courseConfigProblems, courseConfigSchema, isCalendarDate, normaliseBase, pagesMismatches, startDateWarning } from '../../src/lib/config';
 import { newEntry, slugify } from '../../src/lib/portfolio/new-entry';
 import { placeholderProblems } from '../../src/lib/portfolio/placeholders';
 import { parseProgressFile } from '../../src/lib/progress/import';
@@ -136,5 +136,17 @@ describe('the Pages deploy check', () => {
 		expect(steps.every((i) => i > 0)).toBe(true);
 		expect([...steps].sort((a, b) => a - b)).toEqual(steps);
 		expect(workflow).toContain('actions/deploy-pages@v5');
+	});
+});
+
+describe('a mistake in course.config.ts', () => {
+	it('is reported at its line with the validator’s format', () => {
+		const text = "export default defineCourseConfig({\n\ttitle: 'x',\n\tstartDate: '2027-02-30',\n\tstorageId: 'My Plan',\n});\n";
+		const problems = courseConfigProblems({ ...config, startDate: '2027-02-30', storageId: 'My Plan' }, text);
+		expect(problems).toEqual([
+			expect.stringMatching(/^course\.config\.ts:3: startDate: startDate is a real date written YYYY-MM-DD, e\.g\. 2027-03-01; /),
+			expect.stringMatching(/^course\.config\.ts:4: storageId: storageId is lowercase letters, digits and hyphens; /),
+		]);
+		expect(courseConfigProblems(config, text)).toEqual([]);
 	});
 });
