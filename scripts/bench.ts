@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/support/browser';
 import { serveSite } from '../tests/support/serve';
+import { configured } from '../tests/support/course';
 import { allPages } from '../tests/support/dist';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -29,7 +30,7 @@ console.log(`build (validate + astro + pagefind): ${seconds.map((s) => `${s.toFi
 const pages = (readdirSync('dist', { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
 console.log(`dist/: ${kb(dirSize('dist'))} in all, ${pages} HTML pages, pagefind index ${kb(dirSize('dist/pagefind'))}`);
 
-const site = await serveSite('dist', '/');
+const site = await serveSite('dist', configured.base);
 const browser = await launchBrowser();
 const samples: Array<[string, string]> = [
 	['home', '/'],
