@@ -5,7 +5,7 @@
 // notebook, the config's documentation in the schema, the example entry, the README). The
 // fork merges upstream without a conflict, validates and builds under /study/.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,14 +55,24 @@ export default defineCourseConfig({
 });
 `;
 
+let week = 0;
+let notebook = '';
+
 beforeAll(() => {
-	// Upstream: every file git would commit from this working tree (tracked or new, not ignored).
+	// Upstream: every file git would commit from this working tree (tracked or new, not ignored),
+	// regular files only (a symlinked cache directory is not part of the book).
 	mkdirSync(upstream);
-	const files = git(here, 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter((f) => f && existsSync(join(here, f)));
+	const files = git(here, 'ls-files', '-z', '--cached', '--others', '--exclude-standard').split('\0').filter((f) => f && existsSync(join(here, f)) && lstatSync(join(here, f)).isFile());
 	for (const file of files) {
 		mkdirSync(dirname(join(upstream, file)), { recursive: true });
 		cpSync(join(here, file), join(upstream, file));
 	}
+	// The first week with a starter the learner has not copied yet (this copy may be a fork with copies of its own).
+	week = Array.from({ length: 24 }, (_, i) => i + 1).find((w) => {
+		const name = `week-${String(w).padStart(2, '0')}.ipynb`;
+		return existsSync(join(upstream, 'notebooks', name)) && !existsSync(join(upstream, 'my-notebooks', name));
+	})!;
+	notebook = `week-${String(week).padStart(2, '0')}.ipynb`;
 	git(upstream, 'init', '-q', '-b', 'main');
 	git(upstream, 'add', '-A');
 	git(upstream, 'commit', '-qm', 'upstream');
@@ -78,10 +88,10 @@ beforeAll(() => {
 			.replace(/^# Delete this line.*\ndraft: true\n/m, '')
 			.replace(/\n---\n[\s\S]*$/, '\n---\n\n## What I chose and why\n\nWelch, in my own words.\n'),
 	);
-	node(fork, '--import', 'tsx', 'scripts/notebook.ts', '4');
-	edit(fork, 'my-notebooks/week-04.ipynb', (text) => {
+	node(fork, '--import', 'tsx', 'scripts/notebook.ts', String(week));
+	edit(fork, `my-notebooks/${notebook}`, (text) => {
 		const notebook = JSON.parse(text);
-		notebook.cells.push({ cell_type: 'markdown', metadata: {}, source: ['My answers for week 4.'] });
+		notebook.cells.push({ cell_type: 'markdown', metadata: {}, source: ['My answers for this week.'] });
 		return JSON.stringify(notebook, null, 1);
 	});
 	git(fork, 'add', '-A');
@@ -89,12 +99,12 @@ beforeAll(() => {
 
 	// Upstream improves a file of every kind it owns.
 	edit(upstream, 'content/weeks/05.mdx', (text) => `${text.trimEnd()}\n\nUpstream added this sentence to week 5.\n`);
-	edit(upstream, 'notebooks/week-04.ipynb', (text) => {
+	edit(upstream, `notebooks/${notebook}`, (text) => {
 		const notebook = JSON.parse(text);
 		notebook.cells.push({ cell_type: 'markdown', metadata: {}, source: ['Upstream added this cell.'] });
 		return `${JSON.stringify(notebook, null, 1)}\n`;
 	});
-	edit(upstream, 'src/lib/config.ts', (text) => text.replace("'Shown in the header, the page titles and the worksheets.'", "'Shown in the header, the page titles and on every printed worksheet.'"));
+	edit(upstream, 'src/lib/config.ts', (text) => text.replace(".describe('", ".describe('Reworded upstream: "));
 	edit(upstream, 'content/examples/portfolio-entry.md', (text) => `${text.trimEnd()}\n\nUpstream improved the example.\n`);
 	appendFileSync(join(upstream, 'README.md'), '\nUpstream added this line to the README.\n');
 	git(upstream, 'commit', '-qam', 'Upstream improvements');
@@ -112,8 +122,9 @@ describe('a fork merging upstream', () => {
 		}
 		expect(merge).not.toMatch(/CONFLICT/);
 		expect(readFileSync(join(fork, 'content/weeks/05.mdx'), 'utf8')).toContain('Upstream added this sentence to week 5.');
-		expect(readFileSync(join(fork, 'notebooks/week-04.ipynb'), 'utf8')).toContain('Upstream added this cell.');
-		expect(readFileSync(join(fork, 'my-notebooks/week-04.ipynb'), 'utf8')).toContain('My answers for week 4.');
+		expect(readFileSync(join(fork, `notebooks/${notebook}`), 'utf8')).toContain('Upstream added this cell.');
+		expect(readFileSync(join(fork, `my-notebooks/${notebook}`), 'utf8')).toContain('My answers for this week.');
+		expect(readFileSync(join(fork, 'src/lib/config.ts'), 'utf8')).toContain(".describe('Reworded upstream: ");
 		expect(readFileSync(join(fork, 'README.md'), 'utf8')).toContain('Upstream added this line to the README.');
 		expect(readFileSync(join(fork, 'course.config.ts'), 'utf8')).toBe(FORK_CONFIG);
 	});
