@@ -23,6 +23,17 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	integrations: [mdx(), sitemap()],
+	// A Content-Security-Policy meta on every page: scripts only from the site itself or
+	// with the hash Astro computes (the inline theme script); Pagefind needs WebAssembly.
+	// Styles allow inline: Shiki's colours and Plot's charts are style attributes;
+	// Vite inlines KaTeX's smallest font as a data: URL.
+	security: {
+		csp: {
+			directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+		},
+	},
 	markdown: {
 		processor: unified({
 			remarkPlugins: [remarkMath],
