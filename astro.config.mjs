@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -32,6 +33,15 @@ export default defineConfig({
 			directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
 			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
 			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+		},
+	},
+	// Two @stdlib helpers evaluate strings (`eval`, `new Function`); CSP-safe stand-ins replace them.
+	vite: {
+		resolve: {
+			alias: [
+				{ find: /^@stdlib\/math-base-tools-evalpoly$/, replacement: fileURLToPath(new URL('./src/lib/csp-safe/evalpoly.cjs', import.meta.url)) },
+				{ find: /^@stdlib\/assert-has-generator-support$/, replacement: fileURLToPath(new URL('./src/lib/csp-safe/has-generator-support.cjs', import.meta.url)) },
+			],
 		},
 	},
 	markdown: {

@@ -80,6 +80,19 @@ describe('Content-Security-Policy in the browser', () => {
 		await context.close();
 	});
 
+	const demoPages = [...html].filter(([, page]) => page.includes('<sp-demo')).map(([path]) => path);
+	it.each(demoPages)('wakes every demo on %s without a violation', async (path) => {
+		const { page, context, violations, errors } = await openWatched(path);
+		const demos = page.locator('sp-demo');
+		for (let i = 0; i < (await demos.count()); i++) {
+			await demos.nth(i).scrollIntoViewIfNeeded();
+			await page.waitForSelector(`sp-demo >> nth=${i} >> xpath=self::*[@data-ready="true"]`, { timeout: 15_000 });
+		}
+		expect(await violations()).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('searches with Pagefind (WebAssembly) without a violation', async () => {
 		const { page, context, violations } = await openWatched(`${kinds.search!}?q=variance`);
 		await page.locator('.pagefind-ui__result-link').first().waitFor();
