@@ -40,4 +40,4 @@ export const themeScript = `
 `;
 
 /** The CSP source that allows exactly this script: `sha256-<base64>`. */
-export const themeScriptHash = `sha256-${createHash('sha256').update(themeScript).digest('base64')}`;
+export const themeScriptHash: `sha256-${string}` = `sha256-${createHash('sha256').update(themeScript).digest('base64')}`;
