@@ -1,5 +1,6 @@
 // @ts-check
 import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -25,6 +26,26 @@ export default defineConfig({
 	base,
 	trailingSlash: 'always',
 	integrations: [mdx(), sitemap()],
+	// A Content-Security-Policy meta on every page: scripts only from the site itself or
+	// with the hash Astro computes (the inline theme script); Pagefind needs WebAssembly.
+	// Styles allow inline: Shiki's colours and Plot's charts are style attributes;
+	// Vite inlines KaTeX's smallest font as a data: URL.
+	security: {
+		csp: {
+			directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+		},
+	},
+	// Two @stdlib helpers evaluate strings (`eval`, `new Function`); CSP-safe stand-ins replace them.
+	vite: {
+		resolve: {
+			alias: [
+				{ find: /^@stdlib\/math-base-tools-evalpoly$/, replacement: fileURLToPath(new URL('./src/lib/csp-safe/evalpoly.cjs', import.meta.url)) },
+				{ find: /^@stdlib\/assert-has-generator-support$/, replacement: fileURLToPath(new URL('./src/lib/csp-safe/has-generator-support.cjs', import.meta.url)) },
+			],
+		},
+	},
 	markdown: {
 		processor: unified({
 			remarkPlugins: [remarkMath],

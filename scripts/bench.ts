@@ -1,14 +1,24 @@
 // `npm run bench`: prints figures, never pass/fail. Build time of the course, size of
-// dist/, JavaScript shipped per kind of page (min and gzip, before and after demos
-// load), and how long one demo control change takes to redraw in Chromium.
+// dist/, page weight per kind of page, JavaScript shipped (min and gzip, before and after
+// demos load), how long one demo control change takes to redraw in Chromium, Lighthouse
+// scores of every kind of page (mobile and desktop) and this book beside Starlight.
+// `npm run bench -- --scale` instead builds synthetic courses of 24, 240 and 2,400 pages.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../tests/support/browser';
-import { serveSite } from '../tests/support/serve';
-import { configured } from '../tests/support/course';
 import { allPages } from '../tests/support/dist';
+import { pageWeights } from '../tests/support/weight';
+import { runLighthouse, samplePages } from './bench/lighthouse';
+import { serveGzipped } from './bench/serve-gzip';
+import { runScale } from './bench/scale';
+import { runStarlight } from './bench/starlight';
+
+if (process.argv.includes('--scale')) {
+	await runScale();
+	process.exit();
+}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -30,17 +40,17 @@ console.log(`build (validate + astro + pagefind): ${seconds.map((s) => `${s.toFi
 const pages = (readdirSync('dist', { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
 console.log(`dist/: ${kb(dirSize('dist'))} in all, ${pages} HTML pages, pagefind index ${kb(dirSize('dist/pagefind'))}`);
 
-const site = await serveSite('dist', configured.base);
+console.log('\nLargest page of each kind (gzip; fonts are the KaTeX woff2 files its maths needs):');
+const weights = pageWeights('dist');
+for (const kind of [...new Set(weights.map((w) => w.kind))].sort()) {
+	const of = weights.filter((w) => w.kind === kind);
+	const max = (key: 'html' | 'js' | 'css' | 'fonts') => kb(Math.max(...of.map((w) => w[key])));
+	console.log(`  ${kind.padEnd(18)} ${String(of.length).padStart(3)} pages: HTML ${max('html')}, JS ${max('js')}, CSS ${max('css')}, fonts ${max('fonts')}`);
+}
+
+const site = await serveGzipped('dist');
 const browser = await launchBrowser();
-const samples: Array<[string, string]> = [
-	['home', '/'],
-	['week without demo', '/weeks/07/'],
-	['week with demo', '/weeks/23/'],
-	['track week', '/tracks/bayes/1/'],
-	['practice page', '/practice/daily/'],
-	['progress dashboard', '/progress/'],
-	['resources (no checklist)', '/resources/'],
-];
+const samples = samplePages('dist');
 console.log('\nJavaScript per page (files fetched; min / gzip):');
 for (const [label, path] of samples) {
 	const page = await browser.newPage();
@@ -96,3 +106,6 @@ for (const path of allPages('dist').filter((p) => p.endsWith('/'))) {
 }
 await browser.close();
 await site.close();
+
+await runLighthouse('dist');
+await runStarlight('dist');

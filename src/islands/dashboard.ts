@@ -2,8 +2,9 @@
  * `<sp-dashboard>`: redraws the progress page from the browser's ticks: the summary
  * line, checkpoint evidence, completion charts (Observable Plot) with their text
  * tables, and orphaned ticks. Listens to the store, so another tab's ticks show live.
+ * The server drew the charts with no ticks; Plot loads only once there is a tick to draw.
  */
-import { checkpointStatus, completion, drawCompletionChart, type CheckpointEvidence, type Group } from '../lib/progress/dashboard';
+import { checkpointStatus, completion, type CheckpointEvidence, type Group } from '../lib/progress/dashboard';
 import { orphanedIds } from '../lib/progress/merge';
 import { defineOnce, storeFor } from './page-store';
 
@@ -22,6 +23,7 @@ class Dashboard extends HTMLElement {
 		const groups = parse<Record<string, Group[]>>(this.dataset.groups, {});
 		const checkpoints = parse<CheckpointEvidence[]>(this.dataset.checkpoints, []);
 		const known = parse<string[]>(this.dataset.knownIds, []);
+		let chartsDrawn = false;
 		const render = () => {
 			const isChecked = (id: string) => store.isChecked(id);
 			const ticked = known.filter(isChecked).length;
@@ -35,12 +37,15 @@ class Dashboard extends HTMLElement {
 					if (state) state.textContent = status.done.includes(e.id) ? 'done' : 'not done';
 				}
 			}
+			const drawCharts = ticked > 0 || chartsDrawn;
+			const chartModule = drawCharts ? import('../lib/progress/completion-chart') : null;
+			chartsDrawn = drawCharts;
 			for (const [id, chartGroups] of Object.entries(groups)) {
 				const section = this.querySelector(`[data-chart="${id}"]`);
 				if (!section) continue;
 				const rows = completion(chartGroups, isChecked);
 				const title = section.querySelector('h2')?.textContent ?? id;
-				section.querySelector('[data-svg]')!.replaceChildren(drawCompletionChart(rows, title, document));
+				void chartModule?.then(({ drawCompletionChart }) => section.querySelector('[data-svg]')!.replaceChildren(drawCompletionChart(rows, title, document)));
 				section.querySelectorAll('[data-rows] tr').forEach((tr, i) => {
 					const cells = tr.querySelectorAll('td');
 					if (cells[0] && rows[i]) cells[0].textContent = String(rows[i].done);

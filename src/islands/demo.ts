@@ -129,18 +129,27 @@ class DemoElement extends HTMLElement {
 		table.replaceChildren(caption, head, body);
 	}
 
-	/** Predict before reveal: hide the answer until the learner commits to a guess. */
+	/**
+	 * Predict before reveal: cover the answer until the learner commits to a guess. The
+	 * prompt lies over the result in the same box (the answer blurred and inert beneath
+	 * it), so neither waking up nor revealing moves anything on the page.
+	 */
 	#setUpPrediction(): void {
 		const predict = this.#spec?.predict;
 		const form = this.querySelector<HTMLFormElement>('[data-predict]');
 		if (!predict || !form || this.#revealed) return;
 		const result = this.querySelector<HTMLElement>('[data-result]')!;
-		const verdictText = form.querySelector<HTMLElement>('[data-verdict]')!;
-		form.hidden = false;
-		result.hidden = true;
+		const verdictText = this.querySelector<HTMLElement>('[data-verdict]')!;
+		const answer = [...result.children].filter((child) => child !== form) as HTMLElement[];
+		const cover = (covered: boolean) => {
+			form.hidden = !covered;
+			result.toggleAttribute('data-covered', covered);
+			for (const child of answer) child.inert = covered;
+		};
+		cover(true);
 		const reveal = (guess: number | null) => {
 			this.#revealed = true;
-			result.hidden = false;
+			cover(false);
 			const params = this.#spec!.parse(this.#readForm()).params;
 			verdictText.textContent = verdict(guess, predict.answer(params), predict.unit);
 		};

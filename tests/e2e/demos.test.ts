@@ -69,11 +69,18 @@ describe('demos', () => {
 		const demo = page.locator('sp-demo[data-demo="bayes-theorem"]');
 		await demo.scrollIntoViewIfNeeded();
 		await page.waitForSelector('sp-demo[data-demo="bayes-theorem"][data-ready="true"]');
-		await expect(demo.locator('[data-result]').isHidden()).resolves.toBe(true);
+		// Covered in place: the answer is blurred and out of reach (inert) under the prompt, in the same box.
+		const result = demo.locator('[data-result]');
+		const box = await result.boundingBox();
+		await expect(result.getAttribute('data-covered')).resolves.not.toBeNull();
+		await expect(demo.locator('[data-facts]').evaluate((el) => (el as HTMLElement).inert)).resolves.toBe(true);
 		await demo.getByRole('spinbutton').fill('80');
 		await demo.getByRole('button', { name: 'Check my guess' }).click();
 		await expect(demo.locator('[data-verdict]').textContent()).resolves.toMatch(/^You guessed 80%; the answer is 15\.4%, so you were 64\.6 percentage points too high\.$/);
-		await expect(demo.locator('[data-result]').isVisible()).resolves.toBe(true);
+		await expect(result.getAttribute('data-covered')).resolves.toBeNull();
+		await expect(demo.locator('[data-facts]').evaluate((el) => (el as HTMLElement).inert)).resolves.toBe(false);
+		await expect(demo.locator('[data-predict]').isHidden()).resolves.toBe(true);
+		expect(await result.boundingBox()).toEqual(box);
 		await context.close();
 	});
 

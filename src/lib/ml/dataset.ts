@@ -4,7 +4,7 @@
  * the feature names and one class label per row. Rows with a missing or
  * non-numeric feature are dropped (and counted) so the maths never sees NaN.
  */
-import { csvParse } from 'd3-dsv';
+import { parseCsvRecords } from './csv';
 import { fail, succeed, type Outcome } from '../stats/outcome';
 
 export interface LabelledData {
@@ -20,14 +20,14 @@ export interface LabelledData {
 
 /** Reads `text` as CSV, taking `classColumn` as the label and every other column as a numeric feature. */
 export function parseLabelledCsv(text: string, classColumn: string): Outcome<LabelledData> {
-	const table = csvParse(text);
+	const table = parseCsvRecords(text);
 	if (!table.columns.includes(classColumn)) return fail(`The data has no column “${classColumn}”.`);
 	const features = table.columns.filter((c) => c !== classColumn);
 	if (features.length === 0) return fail('The data has no feature columns.');
 	const rows: number[][] = [];
 	const labels: string[] = [];
 	let dropped = 0;
-	for (const record of table) {
+	for (const record of table.records) {
 		const values = features.map((f) => {
 			const cell = record[f]?.trim() ?? '';
 			return cell === '' ? Number.NaN : Number(cell);

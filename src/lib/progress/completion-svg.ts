@@ -1,5 +1,6 @@
 /** The completion chart as a static SVG string, drawn on the server (server-only: it uses linkedom). */
-import { drawCompletionChart, type Completion } from './dashboard';
+import { drawCompletionChart } from './completion-chart';
+import type { Completion } from './dashboard';
 import { serverDocument } from '../server-document';
 
 export function completionSvg(rows: Completion[], label: string): string {

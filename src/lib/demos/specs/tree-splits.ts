@@ -13,7 +13,7 @@
  * training sets from the same curve.
  */
 import * as Plot from '@observablehq/plot';
-import { csvParse } from 'd3-dsv';
+import { parseCsvRecords } from '../../ml/csv';
 import iris from '../../../../public/data/iris.csv?raw';
 import { baggingExperiment, fitBaggedTrees, predictBagged, type BaggingExperiment } from '../../ml/bagging';
 import { evenGrid, sampleCurve, type CurveSampleOptions } from '../../ml/curve-data';
@@ -66,7 +66,7 @@ const isFeature = (name: string): name is Feature => Object.hasOwn(FEATURES, nam
 
 /** Versicolor and virginica rows: one value of `feature` and the species per flower. */
 export function irisPair(feature: Feature): { values: number[]; labels: string[] } {
-	const rows = csvParse(iris).filter((r) => r.species === 'versicolor' || r.species === 'virginica');
+	const rows = parseCsvRecords(iris).records.filter((r) => r.species === 'versicolor' || r.species === 'virginica');
 	return { values: rows.map((r) => Number(r[feature])), labels: rows.map((r) => r.species!) };
 }
 

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench -- --scale`: how the build grows. Builds synthetic courses in a temp
+ * dir through the real validator, Astro build and Pagefind, with 24, 240 and 2,400
+ * pages of week text: the book's 24 weeks, plus portfolio explanations that each carry
+ * one week's teaching text (maths, code, tables), since the schema holds a course at 24
+ * weeks. Prints build seconds, ms per page, the marginal cost per page and the bytes
+ * Pagefind loads for a first query in Chromium.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser } from '../../tests/support/browser';
+import { serveGzipped } from './serve-gzip';
+
+const weekBodies = readdirSync('content/weeks')
+	.filter((f) => /^\d\d\.mdx$/.test(f))
+	.sort()
+	.map((f) => readFileSync(join('content/weeks', f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+
+/** A course with `weekPages` pages of week text, in a fresh temp dir. */
+function syntheticCourse(weekPages: number): string {
+	const root = mkdtempSync(join(tmpdir(), `scale-${weekPages}-`));
+	cpSync('content', join(root, 'content'), { recursive: true });
+	cpSync('notebooks', join(root, 'notebooks'), { recursive: true });
+	const start = Date.UTC(2026, 0, 1);
+	for (let i = 0; i < weekPages - weekBodies.length; i++) {
+		const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+		const week = (i % weekBodies.length) + 1;
+		writeFileSync(
+			join(root, 'content/portfolio', `${date}-synthetic-${String(i + 1).padStart(4, '0')}.mdx`),
+			`---\ntype: explanation\ntitle: Synthetic page ${i + 1}, the text of week ${week}\ndate: ${date}\nweek: ${week}\n---\n${weekBodies[week - 1]}`,
+		);
+	}
+	// Astro caches content in node_modules/.astro; a config with its own cacheDir keeps the book's cache clean.
+	writeFileSync(join(root, 'astro.config.mjs'), `import config from ${JSON.stringify(pathToFileURL(resolve('astro.config.mjs')).href)};\nexport default { ...config, cacheDir: ${JSON.stringify(join(root, '.astro-cache'))} };\n`);
+	return root;
+}
+
+function timed(run: () => void): number {
+	const started = performance.now();
+	run();
+	return (performance.now() - started) / 1000;
+}
+
+async function firstQueryBytes(dir: string, query: string): Promise<number> {
+	const site = await serveGzipped(dir);
+	const browser = await launchBrowser();
+	const page = await browser.newPage();
+	let bytes = 0;
+	const sizes: Array<Promise<void>> = [];
+	page.on('requestfinished', (request) => {
+		if (request.url().includes('/pagefind/')) sizes.push(request.sizes().then((s) => void (bytes += s.responseBodySize)));
+	});
+	await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, site.url).href);
+	await page.locator('.pagefind-ui__result-link').first().waitFor();
+	await page.waitForLoadState('networkidle');
+	await Promise.all(sizes);
+	await browser.close();
+	await site.close();
+	return bytes;
+}
+
+export async function runScale(sizes = [24, 240, 2400]): Promise<void> {
+	console.log('\nScale: synthetic courses through validate + astro build + pagefind (this machine):');
+	const rows: Array<{ pages: number; seconds: number }> = [];
+	for (const size of sizes) {
+		const root = syntheticCourse(size);
+		const out = join(root, 'dist');
+		const env = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', COURSE_ROOT: root, ASTRO_TELEMETRY_DISABLED: '1' };
+		try {
+			const validate = timed(() => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', root], { stdio: 'pipe' }));
+			const astro = timed(() => execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(process.cwd(), join(root, 'astro.config.mjs')), '--outDir', out], { env, stdio: 'pipe' }));
+			const pagefind = timed(() => execFileSync(process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', out, '--silent'], { stdio: 'pipe' }));
+			const pages = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+			const seconds = validate + astro + pagefind;
+			rows.push({ pages, seconds });
+			const query = await firstQueryBytes(out, 'variance');
+			console.log(
+				`  ${String(size).padStart(5)} week pages: ${String(pages).padStart(5)} HTML pages, build ${seconds.toFixed(1)} s (validate ${validate.toFixed(1)}, astro ${astro.toFixed(1)}, pagefind ${pagefind.toFixed(1)}), ` +
+					`${((seconds * 1000) / pages).toFixed(1)} ms/page; Pagefind first query "variance" ${(query / 1024).toFixed(1)} KB`,
+			);
+		} finally {
+			rmSync(root, { recursive: true, force: true });
+		}
+	}
+	for (let i = 1; i < rows.length; i++) {
+		const [a, b] = [rows[i - 1]!, rows[i]!];
+		console.log(`  marginal ${a.pages} → ${b.pages} pages: ${(((b.seconds - a.seconds) * 1000) / (b.pages - a.pages)).toFixed(1)} ms/page`);
+	}
+	if (rows.length === 3) {
+		const [, m, l] = rows as [typeof rows[0], typeof rows[0], typeof rows[0]];
+		console.log(`  ${l.pages}/${m.pages} pages: build time ×${(l.seconds / m.seconds).toFixed(2)} for pages ×${(l.pages / m.pages).toFixed(2)} (${(l.seconds / m.seconds / (l.pages / m.pages)).toFixed(2)}× linear)`);
+	}
+}

@@ -1,0 +1,142 @@
+/**
+ * What a built page weighs, compressed as GitHub Pages serves it (gzip): the JavaScript
+ * it runs on load (its module scripts, inline ones too, and everything they import
+ * statically), its stylesheets, its HTML and the KaTeX fonts its maths needs. Pages are
+ * sorted into kinds by what they contain, not by address, so a fork's pages sort too.
+ * Used by the budget tests (tests/build/budgets.test.ts) and by `npm run bench`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { allPages, distDir, pagePath } from './dist';
+
+export const gzipSize = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
+
+export type PageKind = 'week without demo' | 'week with demo' | 'progress' | 'search' | 'other';
+
+/** The kind of a page from its HTML: a worksheet page with or without a demo, the dashboard, the search page. */
+export function kindOf(html: string): PageKind {
+	if (html.includes('data-pagefind-ui') || /<[^>]+data-bundle=/.test(html)) return 'search';
+	if (/<button[^>]*>\s*Export progress/.test(html)) return 'progress';
+	if (html.includes('worksheet-header')) return html.includes('<sp-demo') ? 'week with demo' : 'week without demo';
+	return 'other';
+}
+
+/** The file in dist/ an absolute URL path points at, whatever the configured base. */
+function fileOf(urlPath: string, base: string, dir: string): string {
+	const path = urlPath.startsWith(base) ? urlPath.slice(base.length) : urlPath.replace(/^\//, '');
+	return join(dir, path);
+}
+
+/** The base path the pages were built with, read from their stylesheet or script URLs. */
+export function baseOf(html: string): string {
+	return html.match(/(?:href|src)="([^"]*\/)_astro\//)?.[1] ?? '/';
+}
+
+/** Static imports of a module (`from"./x.js"`, `import"./x.js"`); dynamic `import()` loads on demand and is left out. */
+function staticImports(code: string): string[] {
+	return [...code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'`]([^"'`]+\.js)["'`]/g)].map((m) => m[1]!);
+}
+
+/** Every JavaScript file a page runs on load, as dist/ file paths, plus its inline module code. */
+export function loadedScripts(html: string, dir = distDir): { files: string[]; inline: string[] } {
+	const base = baseOf(html);
+	const files = new Set<string>();
+	const inline: string[] = [];
+	const visit = (file: string) => {
+		if (files.has(file) || !existsSync(file)) return;
+		files.add(file);
+		for (const spec of staticImports(readFileSync(file, 'utf8'))) {
+			visit(spec.startsWith('/') ? fileOf(spec, base, dir) : join(posix.dirname(file), spec));
+		}
+	};
+	for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+		const src = attrs!.match(/\bsrc="([^"]+)"/)?.[1];
+		const type = attrs!.match(/\btype="([^"]+)"/)?.[1];
+		if (type && !['module', 'text/javascript'].includes(type)) continue;
+		if (src) visit(fileOf(src, base, dir));
+		else {
+			inline.push(body!);
+			for (const spec of staticImports(body!)) visit(fileOf(spec, base, dir));
+		}
+	}
+	// The search page loads Pagefind's UI script as soon as it runs.
+	if (kindOf(html) === 'search') visit(join(dir, 'pagefind', 'pagefind-ui.js'));
+	return { files: [...files], inline };
+}
+
+/** Gzip bytes of the JavaScript a page runs on load (inline scripts included). */
+export function scriptBytes(html: string, dir = distDir): number {
+	const { files, inline } = loadedScripts(html, dir);
+	return files.reduce((n, f) => n + gzipSize(readFileSync(f)), 0) + inline.reduce((n, code) => n + gzipSize(code), 0);
+}
+
+/** Gzip bytes of the page's stylesheets. */
+export function styleBytes(html: string, dir = distDir): number {
+	const base = baseOf(html);
+	return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)]
+		.map((m) => fileOf((m[1] ?? m[2])!, base, dir))
+		.filter(existsSync)
+		.reduce((n, f) => n + gzipSize(readFileSync(f)), 0);
+}
+
+/**
+ * KaTeX font files (woff2, the format Chromium, Firefox and Safari pick) a page's maths
+ * needs, from the classes KaTeX puts on it. Checked against the fonts Chromium fetches
+ * (tests/e2e/weight.test.ts).
+ */
+export function katexFonts(html: string): string[] {
+	if (!html.includes('class="katex"')) return [];
+	const classes = new Set([...html.matchAll(/class="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/)));
+	const fonts = new Set(['KaTeX_Main-Regular']);
+	const has = (...names: string[]) => names.some((n) => classes.has(n));
+	if (has('mathnormal')) fonts.add('KaTeX_Math-Italic');
+	if (has('boldsymbol')) fonts.add('KaTeX_Math-BoldItalic');
+	if (has('mathbf', 'textbf')) fonts.add('KaTeX_Main-Bold');
+	if (has('mathit', 'textit')) fonts.add('KaTeX_Main-Italic');
+	if (has('amsrm', 'mathbb', 'textbb')) fonts.add('KaTeX_AMS-Regular');
+	if (has('mathcal')) fonts.add('KaTeX_Caligraphic-Regular');
+	if (has('mathfrak', 'textfrak')) fonts.add('KaTeX_Fraktur-Regular');
+	if (has('mathsf', 'textsf')) fonts.add('KaTeX_SansSerif-Regular');
+	if (has('mathtt', 'texttt')) fonts.add('KaTeX_Typewriter-Regular');
+	if (has('mathscr')) fonts.add('KaTeX_Script-Regular');
+	if (has('small-op') || (classes.has('delimsizing') && classes.has('size1'))) fonts.add('KaTeX_Size1-Regular');
+	if (has('large-op') || (classes.has('delimsizing') && classes.has('size2'))) fonts.add('KaTeX_Size2-Regular');
+	if (classes.has('delimsizing') && classes.has('size3')) fonts.add('KaTeX_Size3-Regular');
+	if (classes.has('delimsizing') && classes.has('size4')) fonts.add('KaTeX_Size4-Regular');
+	return [...fonts].sort();
+}
+
+/** Bytes of the woff2 files of those fonts in dist/ (already compressed, so served as they are). */
+export function fontBytes(html: string, dir = distDir): number {
+	const names = katexFonts(html);
+	if (names.length === 0) return 0;
+	const css = readFileSync(join(dir, styleFiles(html, dir)[0] ?? ''), 'utf8');
+	return names.reduce((n, name) => {
+		// A font small enough for Vite to inline into the CSS as data: is counted with the CSS.
+		const url = css.match(new RegExp(`url\\(([^)]*${name}\\.[^.)]+\\.woff2)\\)`))?.[1];
+		return url ? n + readFileSync(fileOf(url, baseOf(html), dir)).length : n;
+	}, 0);
+}
+
+function styleFiles(html: string, dir: string): string[] {
+	const base = baseOf(html);
+	return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => fileOf(m[1]!, base, dir).slice(dir.length + 1));
+}
+
+export interface PageWeight {
+	path: string;
+	kind: PageKind;
+	html: number;
+	js: number;
+	css: number;
+	fonts: number;
+}
+
+/** The weight of every built page. */
+export function pageWeights(dir = distDir): PageWeight[] {
+	return allPages(dir).map((path) => {
+		const html = readFileSync(pagePath(path, dir), 'utf8');
+		return { path, kind: kindOf(html), html: gzipSize(html), js: scriptBytes(html, dir), css: styleBytes(html, dir), fonts: fontBytes(html, dir) };
+	});
+}
