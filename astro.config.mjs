@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { rehypeBaseLinks } from './src/lib/rehype/base-links.ts';
 import { rehypeGlossaryLinks } from './src/lib/rehype/glossary-links.ts';
 import { rehypeAccessibleContent } from './src/lib/rehype/accessible-content.ts';
+import { remarkPythonOutputs } from './src/lib/rehype/python-outputs.ts';
 
 // BASE and SITE from the environment let tests build the book under a sub-path
 // without editing the forker's config; COURSE_ROOT points at a fixture course.
@@ -25,7 +26,7 @@ export default defineConfig({
 	integrations: [mdx(), sitemap()],
 	markdown: {
 		processor: unified({
-			remarkPlugins: [remarkMath],
+			remarkPlugins: [remarkMath, [remarkPythonOutputs, { root: process.env.COURSE_ROOT ?? '.', base }]],
 			rehypePlugins: [
 				[rehypeKatex, { output: 'htmlAndMathml' }],
 				rehypeAccessibleContent,
