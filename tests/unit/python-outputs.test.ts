@@ -89,7 +89,7 @@ describe('remarkPythonOutputs', () => {
 	it('puts the frozen text and figure right under the block', () => {
 		const html = render('```python\nprint(1)\n```\n\nAfter.', 'content/weeks/01.mdx');
 		expect(html).toMatch(/<\/pre>\n?<div class="python-output" role="group" aria-label="Output of the code above">/);
-		expect(html).toContain('<code>1 &#x3C; 2</code>');
+		expect(html).toContain('<pre class="python-output-text" tabindex="0"><samp>1 &#x3C; 2</samp></pre>');
 		expect(html).toContain('src="/study/outputs/weeks-01-a-1.svg" alt="A histogram"');
 		expect(html).toContain('width="400" height="200"');
 		expect(html.indexOf('python-output')).toBeLessThan(html.indexOf('After.'));

@@ -34,7 +34,8 @@ export function outputNode(block: CachedBlock, options: PythonOutputsOptions, fe
 			type: 'element',
 			tagName: 'pre',
 			properties: { className: ['python-output-text'], tabIndex: 0 },
-			children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text }] }],
+			// <samp>, not <code>: it is what the program printed, and the code highlighter leaves it alone.
+			children: [{ type: 'element', tagName: 'samp', properties: {}, children: [{ type: 'text', value: text }] }],
 		});
 	}
 	for (const figure of block.figures) {
