@@ -11,6 +11,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { cachePathFor, figuresDir, outputsDir, pythonBlocks, sameOutput, type CachedPage } from '../src/lib/python/outputs';
+import { notebookDataUrl, publishedDataUrl, withDataUrl } from '../src/lib/notebooks/published';
+import course from '../course.config';
 
 interface BlockResult {
 	line: number;
@@ -102,6 +104,16 @@ const fresh: CachedPage[] = result.pages.map((p, i) => ({
 }));
 const cacheFiles = existsSync(join(root, outputsDir)) ? walk(join(root, outputsDir)).filter((f) => f.endsWith('.json')).map((f) => relative(root, f)) : [];
 const wanted = new Set(fresh.map((p) => cachePathFor(p.file)));
+
+// Colab opens the repository's copy of a notebook, so its data fallback must already be this site's.
+const dataUrl = publishedDataUrl(process.env.SITE ?? course.site, process.env.BASE ?? course.base);
+for (const file of notebooks) {
+	const text = readFileSync(file, 'utf8');
+	const current = notebookDataUrl(text);
+	if (current === null || current === dataUrl) continue;
+	if (check) problems.push(`${relative(root, file)}: DATA_URL is ${current}, the site publishes its data at ${dataUrl}; run npm run execute`);
+	else writeFileSync(file, withDataUrl(text, dataUrl));
+}
 
 if (check) {
 	for (const page of fresh) {
