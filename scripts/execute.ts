@@ -3,7 +3,7 @@
  * and every starter notebook, then freezes what the blocks printed and drew into outputs/.
  *   npm run execute            run everything and rewrite the cache
  *   npm run execute -- --check run everything; fail on an error or a stale cache (CI)
- * Options: --no-notebooks, --jobs N. PYTHON picks the interpreter (default: /usr/bin/python3 when
+ * Options: --no-notebooks, --jobs N, --only <text> (pages whose path contains it; no notebooks). PYTHON picks the interpreter (default: /usr/bin/python3 when
  * present, since that is where Debian's numeric packages live, else python3).
  */
 import { spawnSync } from 'node:child_process';
@@ -32,8 +32,9 @@ interface RunResult {
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const withNotebooks = !args.includes('--no-notebooks');
+const withNotebooks = !args.includes('--no-notebooks') && !args.includes('--only');
 const jobs = Number(args[args.indexOf('--jobs') + 1]) || 2;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]! : null;
 const root = process.env.COURSE_ROOT ?? '.';
 const python = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 
@@ -47,7 +48,8 @@ const contentFiles = walk(join(root, 'content'))
 	.sort();
 const pages = contentFiles
 	.map((file) => ({ file, blocks: pythonBlocks(readFileSync(join(root, file), 'utf8'), file.endsWith('.mdx')) }))
-	.filter((p) => p.blocks.length > 0);
+	.filter((p) => p.blocks.length > 0)
+	.filter((p) => only === null || p.file.includes(only));
 const notebooks = withNotebooks && existsSync(join(root, 'notebooks')) ? readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort().map((f) => join(root, 'notebooks', f)) : [];
 
 const figureScratch = mkdtempSync(join(tmpdir(), 'book-figures-'));
@@ -71,6 +73,13 @@ const result = JSON.parse(run.stdout) as RunResult;
 console.log(Object.entries(result.versions).map(([k, v]) => `${k} ${v}`).join(' · '));
 
 const problems: string[] = [];
+function firstDifference(frozen: string, now: string): string {
+	const a = frozen.split('\n');
+	const b = now.split('\n');
+	const i = a.findIndex((line, n) => !sameOutput(line, b[n] ?? ''));
+	const at = i === -1 ? Math.min(a.length, b.length) : i;
+	return `output line ${at + 1}: frozen ${JSON.stringify(a[at] ?? '')}, now ${JSON.stringify(b[at] ?? '')}`;
+}
 const blockResults = result.pages.flatMap((p) => p.blocks);
 const skipped = pages.flatMap((p) => p.blocks.filter((b) => b.noRun).map((b) => `${p.file}:${b.line}`));
 const runnable = blockResults.length - skipped.length;
@@ -90,7 +99,7 @@ if (withNotebooks) {
 }
 
 // Compare with (or rewrite) the frozen outputs.
-const fresh: CachedPage[] = result.pages.map((p, i) => ({
+const fresh: (CachedPage & { blocks: (CachedPage['blocks'][number] & { timings: boolean })[] })[] = result.pages.map((p, i) => ({
 	file: p.file,
 	blocks: p.blocks
 		.map((b, j) => ({ b, source: pages[i]!.blocks[j]! }))
@@ -98,6 +107,7 @@ const fresh: CachedPage[] = result.pages.map((p, i) => ({
 		.map(({ b, source }) => ({
 			id: source.id,
 			line: b.line,
+			timings: source.timings,
 			stdout: b.stdout,
 			figures: b.figures.map((f) => ({ file: f.file, alt: source.alt ?? f.alt })),
 		})),
@@ -128,22 +138,28 @@ if (check) {
 			const old = cachedById.get(block.id);
 			const where = `${page.file}:${block.line}`;
 			if (!old) problems.push(`${where}: output not frozen (the block changed); run npm run execute`);
-			else if (!sameOutput(old.stdout, block.stdout)) problems.push(`${where}: frozen output differs from a fresh run; run npm run execute`);
+			else if (!sameOutput(old.stdout, block.stdout, { numbers: !block.timings })) problems.push(`${where}: frozen output differs from a fresh run (${firstDifference(old.stdout, block.stdout)}); run npm run execute`);
 			else if (old.figures.length !== block.figures.length) problems.push(`${where}: ${block.figures.length} figures now, ${old.figures.length} frozen; run npm run execute`);
 			else for (const f of old.figures) if (!existsSync(join(root, figuresDir, f.file))) problems.push(`${where}: frozen figure ${figuresDir}/${f.file} is missing; run npm run execute`);
 		}
 		const current = new Set(page.blocks.map((b) => b.id));
 		for (const old of cached.blocks) if (!current.has(old.id)) problems.push(`${cachePathFor(page.file)}: output of a block that no longer exists (was line ${old.line}); run npm run execute`);
 	}
-	for (const file of cacheFiles) if (!wanted.has(file)) problems.push(`${file}: frozen outputs for a page with no Python blocks; run npm run execute`);
+	if (only === null) for (const file of cacheFiles) if (!wanted.has(file)) problems.push(`${file}: frozen outputs for a page with no Python blocks; run npm run execute`);
 } else {
-	rmSync(join(root, figuresDir), { recursive: true, force: true });
+	const figuresOf = (page: CachedPage) => page.blocks.flatMap((b) => b.figures.map((f) => f.file));
+	for (const page of fresh) {
+		const path = join(root, cachePathFor(page.file));
+		if (existsSync(path)) for (const old of figuresOf(JSON.parse(readFileSync(path, 'utf8')) as CachedPage)) rmSync(join(root, figuresDir, old), { force: true });
+	}
+	if (only === null) rmSync(join(root, figuresDir), { recursive: true, force: true });
 	mkdirSync(join(root, figuresDir), { recursive: true });
-	for (const file of cacheFiles) if (!wanted.has(file)) rmSync(join(root, file));
+	if (only === null) for (const file of cacheFiles) if (!wanted.has(file)) rmSync(join(root, file));
 	for (const page of fresh) {
 		const path = join(root, cachePathFor(page.file));
 		mkdirSync(dirname(path), { recursive: true });
-		writeFileSync(path, `${JSON.stringify(page, null, '\t')}\n`);
+		const frozen: CachedPage = { file: page.file, blocks: page.blocks.map(({ timings: _timings, ...block }) => block) };
+		writeFileSync(path, `${JSON.stringify(frozen, null, '\t')}\n`);
 		for (const block of page.blocks) for (const f of block.figures) copyFileSync(join(figureScratch, f.file), join(root, figuresDir, f.file));
 	}
 	console.log(`froze outputs of ${fresh.length} pages into ${outputsDir}/`);

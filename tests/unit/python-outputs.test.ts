@@ -47,9 +47,10 @@ describe('pythonBlocks', () => {
 		expect(blockId('print(1)')).not.toBe(blockId('print(2)'));
 	});
 	it('reads no-run and alt from the fence', () => {
-		expect(parseFenceMeta("alt='Two panels' no-run")).toEqual({ noRun: true, alt: 'Two panels' });
-		expect(parseFenceMeta('title="no-running"')).toEqual({ noRun: false, alt: null });
-		expect(parseFenceMeta(null)).toEqual({ noRun: false, alt: null });
+		expect(parseFenceMeta("alt='Two panels' no-run")).toEqual({ noRun: true, alt: 'Two panels', timings: false });
+		expect(parseFenceMeta('title="no-running"')).toEqual({ noRun: false, alt: null, timings: false });
+		expect(parseFenceMeta('timings alt="no-run timings"')).toEqual({ noRun: false, alt: 'no-run timings', timings: true });
+		expect(parseFenceMeta(null)).toEqual({ noRun: false, alt: null, timings: false });
 	});
 	it('keeps each page\'s cache beside the content layout', () => {
 		expect(cachePathFor('content/weeks/05.mdx')).toBe('outputs/weeks/05.json');
@@ -67,6 +68,11 @@ describe('sameOutput', () => {
 		expect(sameOutput('n = 151', 'n = 152')).toBe(false);
 		expect(sameOutput('Adelie 3.5', 'Gentoo 3.5')).toBe(false);
 		expect(sameOutput('a 1.0\nb 2.0', 'a 1.0')).toBe(false);
+	});
+	it('compares only the words of a block marked timings', () => {
+		expect(sameOutput('loop  956.7 ms  x13,463', 'loop 791.6 ms  x7,653', { numbers: false })).toBe(true);
+		expect(sameOutput('loop 956.7 ms', 'loop 791.6 s', { numbers: false })).toBe(false);
+		expect(sameOutput('loop 956.7 ms', 'loop 791.6 ms')).toBe(false);
 	});
 });
 

@@ -23,6 +23,8 @@ export interface PythonBlock {
 	noRun: boolean;
 	/** `alt="…"` in the fence: text alternative for the block's figures. */
 	alt: string | null;
+	/** `timings` in the fence: the block prints how long things took, so --check compares its words, not its numbers. */
+	timings: boolean;
 }
 
 export interface CachedFigure {
@@ -50,10 +52,11 @@ export const cachePathFor = (contentFile: string) => `${outputsDir}/${contentFil
 
 export const blockId = (code: string) => createHash('sha256').update(code.replace(/\s+$/, '')).digest('hex').slice(0, 12);
 
-export function parseFenceMeta(meta: string | null | undefined): { noRun: boolean; alt: string | null } {
+export function parseFenceMeta(meta: string | null | undefined): { noRun: boolean; alt: string | null; timings: boolean } {
 	const text = meta ?? '';
 	const alt = /\balt=(?:"([^"]*)"|'([^']*)')/.exec(text);
-	return { noRun: /(^|\s)no-run(\s|$)/.test(text), alt: alt ? (alt[1] ?? alt[2] ?? null) : null };
+	const flag = (name: string) => new RegExp(`(^|\\s)${name}(\\s|$)`).test(text.replace(/\balt=("[^"]*"|'[^']*')/, ''));
+	return { noRun: flag('no-run'), alt: alt ? (alt[1] ?? alt[2] ?? null) : null, timings: flag('timings') };
 }
 
 /** The ```python blocks of an .mdx/.md source, in page order, parsed as the build parses them. */
@@ -78,9 +81,10 @@ const numberPattern = /-?\d+\.\d+(?:e[+-]?\d+)?|-?\d+(?:e[+-]?\d+)/gi;
  * number equal to within one unit of the last digit shown (BLAS and library versions
  * move the last digit, and pandas pads columns to the widest number).
  */
-export function sameOutput(a: string, b: string): boolean {
-	const words = (s: string) => s.replace(numberPattern, '#').replace(/\s+/g, ' ').trim();
+export function sameOutput(a: string, b: string, options: { numbers?: boolean } = {}): boolean {
+	const words = (s: string) => s.replace(/-?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?/gi, (n) => (options.numbers === false ? '#' : n)).replace(numberPattern, '#').replace(/\s+/g, ' ').trim();
 	if (words(a) !== words(b)) return false;
+	if (options.numbers === false) return true;
 	const na = a.match(numberPattern) ?? [];
 	const nb = b.match(numberPattern) ?? [];
 	return na.every((x, i) => {
