@@ -13,6 +13,7 @@ import { rehypeGlossaryLinks } from './src/lib/rehype/glossary-links.ts';
 import { rehypeAccessibleContent } from './src/lib/rehype/accessible-content.ts';
 import { normaliseBase } from './src/lib/config.ts';
 import { katexOptions } from './src/lib/rehype/pipeline.ts';
+import { remarkPythonOutputs } from './src/lib/rehype/python-outputs.ts';
 
 // BASE and SITE from the environment let tests build the book under a sub-path
 // without editing the forker's config; COURSE_ROOT points at a fixture course.
@@ -48,7 +49,7 @@ export default defineConfig({
 	},
 	markdown: {
 		processor: unified({
-			remarkPlugins: [remarkMath],
+			remarkPlugins: [remarkMath, [remarkPythonOutputs, { root: process.env.COURSE_ROOT ?? '.', base }]],
 			rehypePlugins: [
 				[rehypeKatex, katexOptions],
 				rehypeAccessibleContent,
