@@ -87,7 +87,9 @@ export function buildCalendar(plan: CalendarPlan, startDate: string, stamp: Date
 			}),
 		);
 	}
-	const daily = floating(startDate, DAILY_AT);
+	// A course may start on any day; the weekday practice starts on the first weekday.
+	const startDay = new Date(`${startDate}T00:00:00Z`).getUTCDay();
+	const daily = floating(addDays(startDate, startDay === 6 ? 2 : startDay === 0 ? 1 : 0), DAILY_AT);
 	calendar.addSubcomponent(
 		event(`daily.${plan.uidDomain}`, stamp, {
 			start: daily,

@@ -91,3 +91,11 @@ describe('start date helpers', () => {
 		expect(isoDay(localToday(new Date(2027, 0, 4, 23, 59)))).toBe('2027-01-04');
 	});
 });
+
+describe('a course starting on a weekend', () => {
+	it('starts the weekday practice on the Monday after', () => {
+		const saturdayStart = new ICAL.Component(ICAL.parse(buildCalendar(plan, '2027-01-09', new Date())));
+		const daily = new ICAL.Event(saturdayStart.getAllSubcomponents('vevent').find((c) => c.getFirstPropertyValue('summary') === 'Daily practice')!);
+		expect(daily.startDate.toString()).toBe('2027-01-11T08:00:00');
+	});
+});

@@ -9,7 +9,7 @@
  * anything is written over it; if that copy fails, the key is left untouched.
  */
 import type { ProgressFile, ProgressState, Ticks } from './state';
-import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
+import { DATE_PATTERN, EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
 import { mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
 import { readStoredState } from './validate-state';
 
@@ -52,6 +52,8 @@ export interface ProgressStore {
 	importFile(file: ProgressFile): void;
 	/** Removes every tick (settings stay), saves, notifies. */
 	reset(): void;
+	/** Saves the learner's start date (YYYY-MM-DD), or removes it with null; an invalid date is ignored. */
+	setStartDate(date: string | null): void;
 	/** Ticked ids not in `knownIds` (empty without knownIds). */
 	orphaned(): string[];
 }
@@ -75,6 +77,12 @@ function parseJson(raw: string): unknown {
 	} catch {
 		return undefined;
 	}
+}
+
+/** "YYYY-MM-DD" naming a real day (not 2027-02-30). */
+function isCalendarDate(date: string): boolean {
+	const time = Date.parse(`${date}T00:00:00Z`);
+	return DATE_PATTERN.test(date) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(date);
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -219,6 +227,13 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		},
 		reset() {
 			commit((s) => emptyState(s.settings));
+		},
+		setStartDate(date) {
+			if (date !== null && !isCalendarDate(date)) return;
+			commit((s) => {
+				const { startDate: _dropped, ...rest } = s.settings;
+				return { ...s, settings: date ? { ...rest, startDate: date } : rest };
+			});
 		},
 		orphaned: () => (known ? orphanedIds(state.ticks, known) : []),
 	};
