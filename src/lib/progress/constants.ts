@@ -20,6 +20,8 @@ export const ITEM_ATTRIBUTE = 'data-item';
 export const STORAGE_KEY_ATTRIBUTE = 'data-storage-key';
 /** On a checklist or meter: JSON object `{ "<old id>": "<new id>" }` from the items' `renamedFrom`. */
 export const RENAMES_ATTRIBUTE = 'data-renames';
+/** On any progress element (optional): course.config.ts startDate, YYYY-MM-DD, for the weeks of new log rows. */
+export const START_DATE_ATTRIBUTE = 'data-start-date';
 /** On a meter: the item ids it counts, separated by spaces. */
 export const ITEMS_ATTRIBUTE = 'data-items';
 /** On the meter's `<span>` whose text becomes "3 of 7 done". */

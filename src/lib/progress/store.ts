@@ -11,7 +11,7 @@
 import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Ticks } from './state';
 import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
 import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
-import { localDate, mergeLog, rowProblems, weekOfDate, type LogRow } from '../practice-log/metrics';
+import { isCalendarDate, localDate, mergeLog, rowProblems, weekOfDate, type LogRow } from '../practice-log/metrics';
 import { readStoredState } from './validate-state';
 
 /** The part of `Storage` the store uses. */
@@ -87,6 +87,8 @@ export interface ProgressStore {
 	resolveDecision(id: string, right: boolean): void;
 	/** The week a row dated `date` belongs to, from the browser's or the configured start date. */
 	weekOf(date: string): number;
+	/** Sets (YYYY-MM-DD) or clears (null) this browser's start date, which overrides the configured one. */
+	setStartDate(date: string | null): void;
 }
 
 type Change = (state: ProgressState) => ProgressState;
@@ -351,5 +353,12 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			});
 		},
 		weekOf: (date) => weekOfDate(date, startDateOf(state)),
+		setStartDate(date) {
+			if (date !== null && !isCalendarDate(date)) throw new TypeError(`setStartDate: "${date}" is not a date YYYY-MM-DD`);
+			commit((s) => {
+				const { startDate: _old, ...settings } = s.settings;
+				return { ...s, settings: date === null ? settings : { ...settings, startDate: date } };
+			});
+		},
 	};
 }
