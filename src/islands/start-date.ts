@@ -5,6 +5,7 @@
  */
 import type { CalendarPlan } from '../lib/calendar';
 import { currentWeek, effectiveStartDate, localToday } from '../lib/schedule';
+import { START_DATE_ATTRIBUTE } from '../lib/progress/constants';
 import { ProgressElement, defineOnce } from './page-store';
 
 class StartDate extends ProgressElement {
@@ -16,14 +17,19 @@ class StartDate extends ProgressElement {
 		if (!this.store || !this.input) return;
 		for (const control of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>('[disabled]')) control.disabled = false;
 		this.input.addEventListener('change', () => {
-			if (this.input?.value) this.store?.setStartDate(this.input.value);
+			// A browser without a date picker may pass any text; the store refuses non-dates.
+			try {
+				if (this.input?.value) this.store?.setStartDate(this.input.value);
+			} catch {
+				this.setStatus('That is not a date: write it as YYYY-MM-DD, e.g. 2027-01-04.');
+			}
 		});
 		this.querySelector('[data-clear]')?.addEventListener('click', () => this.store?.setStartDate(null));
 		this.querySelector('[data-calendar]')?.addEventListener('click', () => void this.download());
 	}
 
 	private start(): string | null {
-		return effectiveStartDate(this.dataset.start || null, this.store?.snapshot().settings.startDate);
+		return effectiveStartDate(this.getAttribute(START_DATE_ATTRIBUTE) || null, this.store?.snapshot().settings.startDate);
 	}
 
 	protected render(): void {

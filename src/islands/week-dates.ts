@@ -4,6 +4,7 @@
  * It updates when the date changes in another tab or on /progress/.
  */
 import { currentWeek, datesOfWeek, effectiveStartDate, formatRange, localToday } from '../lib/schedule';
+import { START_DATE_ATTRIBUTE } from '../lib/progress/constants';
 import { ProgressElement, defineOnce } from './page-store';
 
 class WeekDates extends ProgressElement {
@@ -11,7 +12,7 @@ class WeekDates extends ProgressElement {
 	private fallback: string | null = null;
 
 	protected render(): void {
-		const start = effectiveStartDate(this.dataset.start || null, this.store?.snapshot().settings.startDate);
+		const start = effectiveStartDate(this.getAttribute(START_DATE_ATTRIBUTE) || null, this.store?.snapshot().settings.startDate);
 		const week = Number(this.dataset.week);
 		const dates = datesOfWeek(start, week);
 		const range = this.querySelector('[data-range]');

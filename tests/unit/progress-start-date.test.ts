@@ -17,11 +17,11 @@ describe('setStartDate', () => {
 		expect(otherTab.isChecked('week-1-read')).toBe(true);
 	});
 
-	it('removes the date with null and ignores impossible dates', () => {
+	it('removes the date with null and refuses impossible dates', () => {
 		const store = createProgressStore({ storage: new FakeStorage(), key: KEY });
 		store.setStartDate('2027-01-04');
-		store.setStartDate('2027-02-30');
-		store.setStartDate('4 January');
+		expect(() => store.setStartDate('2027-02-30')).toThrow(TypeError);
+		expect(() => store.setStartDate('4 January')).toThrow(TypeError);
 		expect(store.snapshot().settings.startDate).toBe('2027-01-04');
 		store.setStartDate(null);
 		expect(store.snapshot().settings).toEqual({});

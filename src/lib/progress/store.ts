@@ -8,9 +8,10 @@
  * `notice()`. A value it cannot read is copied to `<key>:backup:<epoch>` before
  * anything is written over it; if that copy fails, the key is left untouched.
  */
-import type { ProgressFile, ProgressState, Ticks } from './state';
-import { DATE_PATTERN, EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
-import { mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
+import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Ticks } from './state';
+import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
+import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
+import { isCalendarDate, localDate, mergeLog, rowProblems, weekOfDate, type LogRow } from '../practice-log/metrics';
 import { readStoredState } from './validate-state';
 
 /** The part of `Storage` the store uses. */
@@ -32,7 +33,14 @@ export interface ProgressStoreOptions {
 	renames?: ReadonlyMap<string, string>;
 	/** Every item id the book has, for `orphaned()`. */
 	knownIds?: Iterable<string>;
+	/** The configured start date (course.config.ts); the browser's `settings.startDate` overrides it. Dates rows' weeks. */
+	startDate?: string | null;
 }
+
+/** A claim as the learner states it; the store gives it an id and a creation time. */
+export type NewClaim = Pick<Claim, 'text' | 'confidence' | 'checkOn'>;
+/** A decision as the learner states it; the store gives it an id and a creation time. */
+export type NewDecision = Pick<Decision, 'title' | 'kind' | 'reviewOn'>;
 
 export interface ProgressStore {
 	isChecked(id: string): boolean;
@@ -52,10 +60,35 @@ export interface ProgressStore {
 	importFile(file: ProgressFile): void;
 	/** Removes every tick (settings stay), saves, notifies. */
 	reset(): void;
-	/** Saves the learner's start date (YYYY-MM-DD), or removes it with null; an invalid date is ignored. */
-	setStartDate(date: string | null): void;
 	/** Ticked ids not in `knownIds` (empty without knownIds). */
 	orphaned(): string[];
+
+	/** The practice log, oldest first. */
+	log(): readonly LogRow[];
+	/**
+	 * Appends rows not already in the log (an identical row is the same measurement,
+	 * kept once); returns how many were added. Throws a TypeError naming the first
+	 * bad field when a row is not valid (a caller's bug: forms check their input).
+	 */
+	appendLog(rows: readonly LogRow[]): number;
+	/** The clock of a timed routine (a kebab-case id), or undefined when it is not running. */
+	runningTimer(routine: string): RunningTimer | undefined;
+	/** Starts, pauses or resumes (a timer) or stops (null) a routine's clock. */
+	setRunningTimer(routine: string, timer: RunningTimer | null): void;
+	claims(): readonly Claim[];
+	/** Records a claim to check on `checkOn`; returns it with its id. */
+	addClaim(claim: NewClaim): Claim;
+	/** Marks a claim right or wrong and appends its `intuition_correct` row; a second answer is ignored. */
+	resolveClaim(id: string, correct: boolean): void;
+	decisions(): readonly Decision[];
+	/** Records a decision or ADR to review on `reviewOn`; returns it with its id. */
+	addDecision(decision: NewDecision): Decision;
+	/** Marks a decision proved right or not and appends its `decision_right` row; a second answer is ignored. */
+	resolveDecision(id: string, right: boolean): void;
+	/** The week a row dated `date` belongs to, from the browser's or the configured start date. */
+	weekOf(date: string): number;
+	/** Sets (YYYY-MM-DD) or clears (null) this browser's start date, which overrides the configured one. */
+	setStartDate(date: string | null): void;
 }
 
 type Change = (state: ProgressState) => ProgressState;
@@ -69,7 +102,27 @@ const corruptSetAside = (key: string) =>
 const CORRUPT_KEPT =
 	'The progress saved in this browser could not be read, and it was left untouched, so new ticks are kept only until you close this page. Use "Export progress" on the progress page to keep them.';
 
-const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => ({ version: STATE_VERSION, ticks: {}, settings });
+const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => ({
+	version: STATE_VERSION,
+	ticks: {},
+	settings,
+	log: [],
+	timers: {},
+	claims: [],
+	decisions: [],
+});
+
+/** A fresh id for a claim or decision: kebab-case, unique enough for one learner's records. */
+function newId(prefix: string, at: number): string {
+	return `${prefix}-${at.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+function checkRows(rows: readonly LogRow[]): void {
+	for (const row of rows) {
+		const [first] = rowProblems(row);
+		if (first) throw new TypeError(`appendLog: ${first.problem}; ${first.fix}`);
+	}
+}
 
 function parseJson(raw: string): unknown {
 	try {
@@ -77,12 +130,6 @@ function parseJson(raw: string): unknown {
 	} catch {
 		return undefined;
 	}
-}
-
-/** "YYYY-MM-DD" naming a real day (not 2027-02-30). */
-function isCalendarDate(date: string): boolean {
-	const time = Date.parse(`${date}T00:00:00Z`);
-	return DATE_PATTERN.test(date) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(date);
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -192,6 +239,10 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		notify();
 	}
 
+	function startDateOf(s: ProgressState): string | undefined {
+		return s.settings.startDate ?? options.startDate ?? undefined;
+	}
+
 	function reload(): void {
 		load();
 		notify();
@@ -217,24 +268,97 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		},
 		reload,
 		exportFile(siteId) {
-			const { ticks, settings } = state;
+			const { ticks, settings, log, claims, decisions } = state;
 			const exportedAt = new Date(now()).toISOString();
-			return JSON.stringify({ format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings }, null, '\t');
+			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings, log, claims, decisions };
+			return JSON.stringify(file, null, '\t');
 		},
 		importFile(file) {
 			const incoming: Ticks = migrateRenames(file.ticks, renames);
-			commit((s) => ({ ...s, ticks: mergeTicks(s.ticks, incoming), settings: { ...file.settings, ...s.settings } }));
+			commit((s) => ({
+				...s,
+				ticks: mergeTicks(s.ticks, incoming),
+				settings: { ...file.settings, ...s.settings },
+				log: mergeLog(s.log, file.log),
+				claims: mergeRecords(s.claims, file.claims),
+				decisions: mergeRecords(s.decisions, file.decisions),
+			}));
 		},
 		reset() {
-			commit((s) => emptyState(s.settings));
-		},
-		setStartDate(date) {
-			if (date !== null && !isCalendarDate(date)) return;
-			commit((s) => {
-				const { startDate: _dropped, ...rest } = s.settings;
-				return { ...s, settings: date ? { ...rest, startDate: date } : rest };
-			});
+			// Ticks only: the log and its claims and decisions are measurements, not progress to start over.
+			commit((s) => ({ ...s, ticks: {} }));
 		},
 		orphaned: () => (known ? orphanedIds(state.ticks, known) : []),
+
+		log: () => state.log,
+		appendLog(rows) {
+			checkRows(rows);
+			const before = state.log.length;
+			commit((s) => ({ ...s, log: mergeLog(s.log, rows) }));
+			return state.log.length - before;
+		},
+		runningTimer: (routine) => (Object.hasOwn(state.timers, routine) ? state.timers[routine] : undefined),
+		setRunningTimer(routine, timer) {
+			commit((s) => {
+				const { [routine]: _old, ...others } = s.timers;
+				return { ...s, timers: timer ? { ...others, [routine]: { ...timer } } : others };
+			});
+		},
+		claims: () => state.claims,
+		addClaim({ text, confidence, checkOn }) {
+			const createdAt = now();
+			const claim: Claim = { id: newId('claim', createdAt), text, confidence, checkOn, createdAt };
+			commit((s) => ({ ...s, claims: mergeRecords(s.claims, [claim]) }));
+			return claim;
+		},
+		resolveClaim(id, correct) {
+			const at = now();
+			commit((s) => {
+				const claim = s.claims.find((c) => c.id === id);
+				if (!claim || claim.resolved) return s;
+				const date = localDate(at);
+				const row: LogRow = {
+					date,
+					week: weekOfDate(date, startDateOf(s)),
+					metric: 'intuition_correct',
+					value: correct ? 1 : 0,
+					unit: 'claim',
+					note: `${claim.text} (${Math.round(claim.confidence * 100)}% confident, check on ${claim.checkOn})`,
+				};
+				return { ...s, claims: s.claims.map((c) => (c.id === id ? { ...c, resolved: { correct, at } } : c)), log: mergeLog(s.log, [row]) };
+			});
+		},
+		decisions: () => state.decisions,
+		addDecision({ title, kind, reviewOn }) {
+			const createdAt = now();
+			const decision: Decision = { id: newId(kind, createdAt), title, kind, reviewOn, createdAt };
+			commit((s) => ({ ...s, decisions: mergeRecords(s.decisions, [decision]) }));
+			return decision;
+		},
+		resolveDecision(id, right) {
+			const at = now();
+			commit((s) => {
+				const decision = s.decisions.find((d) => d.id === id);
+				if (!decision || decision.resolved) return s;
+				const date = localDate(at);
+				const row: LogRow = {
+					date,
+					week: weekOfDate(date, startDateOf(s)),
+					metric: 'decision_right',
+					value: right ? 1 : 0,
+					unit: decision.kind === 'adr' ? 'ADR' : 'decision',
+					note: `${decision.title} (reviewed ${date}, due ${decision.reviewOn})`,
+				};
+				return { ...s, decisions: s.decisions.map((d) => (d.id === id ? { ...d, resolved: { right, at } } : d)), log: mergeLog(s.log, [row]) };
+			});
+		},
+		weekOf: (date) => weekOfDate(date, startDateOf(state)),
+		setStartDate(date) {
+			if (date !== null && !isCalendarDate(date)) throw new TypeError(`setStartDate: "${date}" is not a date YYYY-MM-DD`);
+			commit((s) => {
+				const { startDate: _old, ...settings } = s.settings;
+				return { ...s, settings: date === null ? settings : { ...settings, startDate: date } };
+			});
+		},
 	};
 }
