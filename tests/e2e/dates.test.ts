@@ -67,7 +67,7 @@ describe('start date', () => {
 	it('clears the date and offers the link to set one again', async () => {
 		const { page, context } = await h.open('/progress/');
 		await setStart(page, localDay(0));
-		const configured = await page.locator('sp-start-date').getAttribute('data-start');
+		const configured = await page.locator('sp-start-date').getAttribute('data-start-date');
 		await page.locator('[data-clear]').click();
 		await expect.poll(() => page.locator('#start-date-input').inputValue()).toBe(configured ?? '');
 		if (!configured) {
