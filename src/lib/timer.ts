@@ -4,6 +4,7 @@
  * is right after a reload, a closed tab or a sleeping laptop. Everything here is
  * pure (the clock is an argument) and shared by the timer island and the tests.
  */
+import type { LogRow } from './practice-log/metrics';
 
 /** As the progress store keeps it: epoch ms. `pausedAt` is set while paused. */
 export interface RunningTimer {
@@ -20,7 +21,9 @@ export interface TimerPhase {
 
 /** What stopping writes: nothing, the minutes, minutes used / time box, or a score the learner gives. */
 export type TimerRecord =
-	| { metric: 'eda_minutes'; unit: 'min'; note: string; /** Only the minutes from this phase on count (the challenge's workflow). */ fromPhase?: number; untilPhase?: number }
+	| { metric: 'eda_minutes'; unit: 'min'; note: string }
+	/** Only the minutes of these phases count (the challenge's 60-minute workflow). */
+	| { metric: 'eda_minutes'; unit: 'min'; note: string; fromPhase: number; untilPhase: number }
 	| { metric: 'prototype_overrun'; unit: 'ratio'; note: string }
 	| { metric: 'decomposition'; unit: 'of 7'; note: string }
 	| null;
@@ -136,21 +139,39 @@ export function formatClock(ms: number): string {
 /** Minutes of the phases [from, until] that `elapsed` covered. */
 function minutesInPhases(routine: TimedRoutine, elapsed: number, from: number, until: number): number {
 	const startOf = (i: number) => routine.phases.slice(0, i).reduce((sum, p) => sum + p.minutes, 0) * 60_000;
-	const start = startOf(from);
-	// The last counted phase runs on past its box: overrunning the workflow is what the number is for.
+	// The last phase runs on past the box: overrunning is what the number is for.
 	const end = until === routine.phases.length - 1 ? Infinity : startOf(until + 1);
-	return (Math.min(elapsed, end) - start) / 60_000;
+	return (Math.min(elapsed, end) - startOf(from)) / 60_000;
 }
 
 /**
- * The value stopping suggests for the log row, which the learner confirms or
- * corrects: minutes (whole), minutes used / time box (two decimals), or null
- * when the learner scores it (decomposition) or the routine logs nothing.
+ * What the stop form asks for, and what it suggests: whole minutes used (EDA:
+ * only the challenge's workflow phase counts; prototypes: minutes against the
+ * box), or a score the learner gives (decomposition, no suggestion). Null when
+ * the routine logs nothing.
  */
-export function suggestedValue(routine: TimedRoutine, elapsed: number): number | null {
+export function stopQuestion(routine: TimedRoutine, elapsed: number): { label: string; min: number; max?: number; suggested: number | null } | null {
 	const record = routine.record;
-	if (!record || record.metric === 'decomposition') return null;
-	if (record.metric === 'prototype_overrun') return Math.max(0.01, Math.round((elapsed / 60_000 / boxMinutes(routine)) * 100) / 100);
-	const minutes = record.fromPhase === undefined ? elapsed / 60_000 : minutesInPhases(routine, elapsed, record.fromPhase, record.untilPhase ?? record.fromPhase);
-	return Math.max(1, Math.round(minutes));
+	if (!record) return null;
+	if (record.metric === 'decomposition') return { label: 'Score, 0 to 7', min: 0, max: 7, suggested: null };
+	const minutes = 'fromPhase' in record ? minutesInPhases(routine, elapsed, record.fromPhase, record.untilPhase) : elapsed / 60_000;
+	const label = record.metric === 'prototype_overrun' ? `Minutes used (time box ${boxMinutes(routine)})` : 'fromPhase' in record ? `Minutes of the ${routine.phases[record.fromPhase]!.minutes}-minute ${routine.phases[record.fromPhase]!.label.toLowerCase()}` : 'Minutes used';
+	return { label, min: 1, suggested: Math.max(1, Math.round(minutes)) };
+}
+
+/**
+ * The log row stopping writes, from the learner's confirmed answer: minutes as
+ * they are, a prototype as minutes used / time box (two decimals, "38 of 45 min"
+ * in the note, as the measurement guide writes it), a score as given.
+ */
+export function timerRow(routine: TimedRoutine, answer: number, note: string, date: string, week: number): LogRow | null {
+	const record = routine.record;
+	if (!record) return null;
+	const extra = note.trim();
+	if (record.metric === 'prototype_overrun') {
+		const box = boxMinutes(routine);
+		const text = `${record.note}, ${answer} of ${box} min${extra ? `; ${extra}` : ''}`;
+		return { date, week, metric: record.metric, value: Math.round((answer / box) * 100) / 100, unit: record.unit, note: text };
+	}
+	return { date, week, metric: record.metric, value: answer, unit: record.unit, note: extra ? `${record.note}; ${extra}` : record.note };
 }

@@ -1,7 +1,8 @@
 // The timed routines' clock arithmetic: elapsed time from a stored start, pauses,
-// phases, the clock face, and the value stopping suggests for the log.
+// phases, the clock face, and the row stopping writes to the log.
 import { describe, expect, it } from 'vitest';
-import { boxMinutes, elapsedMs, formatClock, isRoutineId, pauseTimer, phaseAt, resumeTimer, startTimer, suggestedValue, timedRoutines } from '../../src/lib/timer';
+import { boxMinutes, elapsedMs, formatClock, isRoutineId, pauseTimer, phaseAt, resumeTimer, startTimer, stopQuestion, timedRoutines, timerRow } from '../../src/lib/timer';
+import { rowProblems } from '../../src/lib/practice-log/metrics';
 
 const MIN = 60_000;
 const t0 = Date.UTC(2027, 0, 4, 9, 0);
@@ -53,30 +54,43 @@ describe('formatClock', () => {
 	});
 });
 
-describe('suggestedValue', () => {
-	it('suggests the minutes used for the 45-minute EDA benchmark, rounded', () => {
-		expect(suggestedValue(timedRoutines['eda-benchmark'], 52 * MIN + 31_000)).toBe(53);
-		expect(suggestedValue(timedRoutines['eda-benchmark'], 10_000)).toBe(1); // eda_minutes must be > 0
+describe('stopQuestion and timerRow', () => {
+	const ask = (id: keyof typeof timedRoutines, elapsed: number) => stopQuestion(timedRoutines[id], elapsed);
+
+	it('suggests the minutes used for the 45-minute EDA benchmark and writes them as eda_minutes', () => {
+		expect(ask('eda-benchmark', 52 * MIN + 31_000)).toEqual({ label: 'Minutes used', min: 1, suggested: 53 });
+		expect(ask('eda-benchmark', 10_000)?.suggested).toBe(1); // eda_minutes must be > 0
+		expect(timerRow(timedRoutines['eda-benchmark'], 53, ' wine data ', '2027-01-06', 1)).toEqual({ date: '2027-01-06', week: 1, metric: 'eda_minutes', value: 53, unit: 'min', note: 'EDA benchmark; wine data' });
 	});
 
 	it('counts only the challenge’s 60-minute workflow phase', () => {
-		const challenge = timedRoutines['eda-challenge'];
-		expect(suggestedValue(challenge, 20 * MIN)).toBe(1);
-		expect(suggestedValue(challenge, 72 * MIN)).toBe(42);
-		expect(suggestedValue(challenge, 125 * MIN)).toBe(60);
+		expect(ask('eda-challenge', 20 * MIN)?.suggested).toBe(1);
+		expect(ask('eda-challenge', 72 * MIN)).toEqual({ label: 'Minutes of the 60-minute standard workflow', min: 1, suggested: 42 });
+		expect(ask('eda-challenge', 125 * MIN)?.suggested).toBe(60);
 	});
 
-	it('divides minutes used by the time box for prototypes, as the measurement guide’s 38 of 45 = 0.84', () => {
-		expect(suggestedValue(timedRoutines['prototype-serving'], 38 * MIN)).toBe(0.84);
-		expect(suggestedValue(timedRoutines['prototype-monitoring'], 45 * MIN)).toBe(1.5);
-		expect(suggestedValue(timedRoutines['prototype-feature-store'], 150 * MIN)).toBe(1.25);
+	it('writes prototypes as minutes used / time box, the measurement guide’s 38 of 45 = 0.84', () => {
+		expect(ask('prototype-serving', 38 * MIN)?.suggested).toBe(38);
+		expect(timerRow(timedRoutines['prototype-serving'], 38, '', '2025-06-09', 14)).toEqual({ date: '2025-06-09', week: 14, metric: 'prototype_overrun', value: 0.84, unit: 'ratio', note: 'Serving endpoint, 38 of 45 min' });
+		expect(timerRow(timedRoutines['prototype-monitoring'], 45, 'no alert yet', '2027-01-06', 1)).toMatchObject({ value: 1.5, note: 'Monitoring, 45 of 30 min; no alert yet' });
+		expect(timerRow(timedRoutines['prototype-feature-store'], 150, '', '2027-01-06', 1)?.value).toBe(1.25);
 	});
 
-	it('leaves the score to the learner for the decomposition and logs nothing for routines without a metric', () => {
-		expect(suggestedValue(timedRoutines.decomposition, 15 * MIN)).toBeNull();
-		expect(timedRoutines.decomposition.record.metric).toBe('decomposition');
-		expect(suggestedValue(timedRoutines['daily-practice'], 15 * MIN)).toBeNull();
-		expect(timedRoutines['daily-practice'].record).toBeNull();
+	it('asks for a 0-7 score after the decomposition and suggests none', () => {
+		expect(ask('decomposition', 15 * MIN)).toEqual({ label: 'Score, 0 to 7', min: 0, max: 7, suggested: null });
+		expect(timerRow(timedRoutines.decomposition, 5, 'missed leakage', '2027-01-06', 1)).toMatchObject({ metric: 'decomposition', value: 5, unit: 'of 7' });
+	});
+
+	it('logs nothing for routines without a metric', () => {
+		expect(ask('daily-practice', 15 * MIN)).toBeNull();
+		expect(timerRow(timedRoutines['design-session'], 30, '', '2027-01-06', 1)).toBeNull();
+	});
+
+	it('writes rows the log accepts', () => {
+		for (const [id, routine] of Object.entries(timedRoutines)) {
+			const row = timerRow(routine, stopQuestion(routine, 40 * MIN)?.suggested ?? 4, 'a note', '2027-01-06', 1);
+			if (row) expect(rowProblems(row), id).toEqual([]);
+		}
 	});
 
 	it('knows its routine ids', () => {
