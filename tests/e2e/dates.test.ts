@@ -40,7 +40,7 @@ describe('start date', () => {
 		// Today falls in week 3 when week 1 began 15 days ago.
 		const start = localDay(-15);
 		await setStart(page, start);
-		await expect.poll(() => page.locator('[data-status]').textContent()).toContain('this is week 3');
+		await expect.poll(() => page.locator('sp-start-date [data-status]').textContent()).toContain('this is week 3');
 		const key = await page.locator('sp-start-date').getAttribute('data-storage-key');
 		expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k!), key))!).settings.startDate).toBe(start);
 

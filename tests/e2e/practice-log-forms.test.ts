@@ -34,6 +34,9 @@ describe('rows from guesses, claims, decisions and scores', () => {
 		// Default settings: the answer is 15.4%, so 18% is within 5 points.
 		expect(row).toMatchObject({ metric: 'intuition_correct', value: 1, unit: 'guess' });
 		expect(row.note).toMatch(/guessed 18%, answer 15\.4%/);
+		// ...and the dashboard on /progress/ counts it.
+		await page.goto(h.url('/progress/'));
+		await expect.poll(() => page.locator('[data-practice-dashboard]').textContent()).toContain('1/1 = 100%');
 		expect(errors).toEqual([]);
 		await context.close();
 	});
