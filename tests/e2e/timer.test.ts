@@ -36,6 +36,9 @@ describe('timer', () => {
 		await expect.poll(() => timer(page).locator('[data-clock]').textContent()).toMatch(/^1:12:0\d$/);
 		await expect(timer(page).locator('[data-phase]').textContent()).resolves.toMatch(/^Standard workflow: 1[78]:\d\d left$/);
 		await expect(timer(page).locator('[data-controls] [data-act=pause]').isVisible()).resolves.toBe(true);
+		// Only the buttons that apply show: no Start or Resume while it runs.
+		await expect(timer(page).locator('[data-act=start]').isVisible()).resolves.toBe(false);
+		await expect(timer(page).locator('[data-controls] [data-act=resume]').isVisible()).resolves.toBe(false);
 		// Reloading does not repeat an announcement.
 		await expect(timer(page).locator('[data-announce]').textContent()).resolves.toBe('');
 
