@@ -3,7 +3,7 @@
  * claim, a decision or a score into the progress store. Claims and decisions come
  * back on /progress/ on their date; a score is a log row at once.
  */
-import { METRICS, localDate, rowProblems, type Metric } from '../lib/practice-log/metrics';
+import { METRICS, localDate, rowProblems, type Metric, type MetricSpec } from '../lib/practice-log/metrics';
 import { addDays } from '../lib/schedule';
 import { ProgressElement, defineOnce } from './page-store';
 
@@ -24,7 +24,7 @@ class LogForm extends ProgressElement {
 		});
 		// The points field's range follows the chosen score.
 		this.form.addEventListener('change', (event) => {
-			if ((event.target as Element).getAttribute('name') === 'metric') this.field('value').max = String(METRICS[this.field('metric').value as Metric].max);
+			if ((event.target as Element).getAttribute('name') === 'metric') this.field('value').max = String((METRICS[this.field('metric').value as Metric] as MetricSpec).max ?? '');
 		});
 	}
 

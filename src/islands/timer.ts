@@ -11,8 +11,8 @@ import { elapsedMs, formatClock, isRoutineId, pauseTimer, phaseAt, resumeTimer, 
 import { ProgressElement, defineOnce } from './page-store';
 
 class Timer extends ProgressElement {
-	private id = this.dataset.routine ?? '';
-	private routine: TimedRoutine | undefined = isRoutineId(this.id) ? timedRoutines[this.id] : undefined;
+	private routineId = this.dataset.routine ?? '';
+	private routine: TimedRoutine | undefined = isRoutineId(this.routineId) ? timedRoutines[this.routineId] : undefined;
 	private form = this.querySelector<HTMLFormElement>('[data-stop]');
 	private ticking: ReturnType<typeof setInterval> | undefined;
 	/** Phase last shown (-1: time box over); null until the first render, which announces nothing. */
@@ -40,21 +40,21 @@ class Timer extends ProgressElement {
 	private act(act: string): void {
 		const store = this.store!;
 		const now = Date.now();
-		const timer = store.runningTimer(this.id);
+		const timer = store.runningTimer(this.routineId);
 		if (act === 'start') {
 			this.shownPhase = 0;
 			this.say(`Started. ${this.phaseText(0)}`);
-			store.setRunningTimer(this.id, startTimer(now));
+			store.setRunningTimer(this.routineId, startTimer(now));
 		} else if (act === 'pause' && timer) {
 			this.say('Paused.');
-			store.setRunningTimer(this.id, pauseTimer(timer, now));
+			store.setRunningTimer(this.routineId, pauseTimer(timer, now));
 		} else if (act === 'resume' && timer) {
 			this.form!.hidden = true;
 			this.say('Running.');
-			store.setRunningTimer(this.id, resumeTimer(timer, now));
+			store.setRunningTimer(this.routineId, resumeTimer(timer, now));
 		} else if (act === 'stop' && timer) {
 			const paused = pauseTimer(timer, now);
-			store.setRunningTimer(this.id, paused);
+			store.setRunningTimer(this.routineId, paused);
 			this.openStopForm(elapsedMs(paused, now));
 		} else if (act === 'discard') {
 			this.finish('Stopped. Nothing was logged.');
@@ -97,7 +97,7 @@ class Timer extends ProgressElement {
 		this.form!.reset();
 		this.shownPhase = null;
 		this.say(message);
-		this.store!.setRunningTimer(this.id, null);
+		this.store!.setRunningTimer(this.routineId, null);
 		this.querySelector<HTMLButtonElement>('[data-act=start]')?.focus();
 	}
 
@@ -114,7 +114,7 @@ class Timer extends ProgressElement {
 
 	protected render(): void {
 		if (!this.store || !this.routine) return;
-		const timer = this.store.runningTimer(this.id);
+		const timer = this.store.runningTimer(this.routineId);
 		const stopping = !this.form?.hidden;
 		const show = (act: string, visible: boolean) => {
 			const button = this.querySelector<HTMLButtonElement>(`[data-controls] [data-act=${act}]`);
