@@ -59,8 +59,16 @@ describe('rows from guesses, claims, decisions and scores', () => {
 		await expect.poll(() => due.locator('li').count()).toBe(1);
 		await expect(due.locator('[data-summary]').textContent()).resolves.toContain('1 more comes back later');
 		await expect(due.locator('li').textContent()).resolves.toContain('80% confident');
+		// The calibration table counts the portfolio's predictions and, once answered, this claim.
+		const resolvedCount = async () => {
+			const text = (await page.locator('sp-calibration').textContent()) ?? '';
+			return Number(text.match(/Of (\d+) resolved/)?.[1] ?? 0);
+		};
+		const before = await resolvedCount();
 		await due.getByRole('button', { name: 'Came true' }).click();
 		await expect.poll(() => due.locator('li').count()).toBe(0);
+		await expect.poll(resolvedCount).toBe(before + 1);
+		await expect(page.locator('sp-calibration table').textContent()).resolves.toContain('80-90%');
 		const state = await stored(page, 'sp-due-list');
 		expect(state.log).toEqual([expect.objectContaining({ metric: 'intuition_correct', value: 1, unit: 'claim' })]);
 		await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('due');
