@@ -61,8 +61,11 @@ class PracticeLog extends HTMLElement {
 	private render(): void {
 		const target = this.querySelector<HTMLElement>('[data-practice-dashboard]');
 		if (!target || !this.store) return;
+		const started = performance.now();
 		const summary = summariseLog(this.store.log(), parseMonths(target.dataset.months));
 		target.replaceChildren(renderPracticeDashboard(summary, document));
+		// Read by `npm run bench` (the 10,000-row budget); costs nothing to set.
+		this.dataset.renderMs = (performance.now() - started).toFixed(1);
 	}
 
 	private say(text: string, kind: 'status' | 'alert' = 'status', lines: string[] = []): void {
