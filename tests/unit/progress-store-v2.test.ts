@@ -222,3 +222,26 @@ describe('claims and decisions', () => {
 		expect(local.claims().find((c) => c.id === claim.id)?.resolved?.correct).toBe(false);
 	});
 });
+
+describe('what the store refuses to write', () => {
+	it('throws on a claim, decision or timer that would not read back, and stores nothing', () => {
+		const fake = new FakeStorage();
+		const store = make(fake);
+		expect(() => store.addClaim({ text: 'x', confidence: 0.99, checkOn: '2025-06-01' })).toThrow(/claims\.0\.confidence/);
+		expect(() => store.addClaim({ text: ' ', confidence: 0.6, checkOn: '2025-06-01' })).toThrow(TypeError);
+		expect(() => store.addDecision({ title: 'x', kind: 'adr', reviewOn: 'next week' })).toThrow(/reviewOn/);
+		expect(() => store.setRunningTimer('EDA challenge', { startedAt: T0, pausedAt: null, pausedMs: 0 })).toThrow(TypeError);
+		expect(() => store.setRunningTimer('eda-challenge', { startedAt: Number.NaN, pausedAt: null, pausedMs: 0 })).toThrow(/startedAt/);
+		expect(fake.peek(KEY)).toBeNull();
+	});
+
+	it('still sees another tab\'s change after skipping the check of its own value', () => {
+		const fake = new FakeStorage();
+		const tab = make(fake);
+		tab.appendLog([row()]);
+		fake.openTab().setItem(KEY, '{"version":2,"broken":');
+		tab.setChecked('a', true);
+		expect(tab.notice()?.kind).toBe('corrupt');
+		expect(tab.log()).toEqual([row()]);
+	});
+});

@@ -12,7 +12,7 @@ import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Ticks 
 import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
 import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
 import { isCalendarDate, localDate, mergeLog, rowProblems, weekOfDate, type LogRow } from '../practice-log/metrics';
-import { readStoredState } from './validate-state';
+import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
 
 /** The part of `Storage` the store uses. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -73,15 +73,15 @@ export interface ProgressStore {
 	appendLog(rows: readonly LogRow[]): number;
 	/** The clock of a timed routine (a kebab-case id), or undefined when it is not running. */
 	runningTimer(routine: string): RunningTimer | undefined;
-	/** Starts, pauses or resumes (a timer) or stops (null) a routine's clock. */
+	/** Starts, pauses or resumes (a timer) or stops (null) a routine's clock. Throws a TypeError on a bad routine id or timer. */
 	setRunningTimer(routine: string, timer: RunningTimer | null): void;
 	claims(): readonly Claim[];
-	/** Records a claim to check on `checkOn`; returns it with its id. */
+	/** Records a claim to check on `checkOn`; returns it with its id. Throws a TypeError on empty text, a confidence outside 0.5-0.95 or a bad date. */
 	addClaim(claim: NewClaim): Claim;
 	/** Marks a claim right or wrong and appends its `intuition_correct` row; a second answer is ignored. */
 	resolveClaim(id: string, correct: boolean): void;
 	decisions(): readonly Decision[];
-	/** Records a decision or ADR to review on `reviewOn`; returns it with its id. */
+	/** Records a decision or ADR to review on `reviewOn`; returns it with its id. Throws a TypeError on an empty title or a bad date. */
 	addDecision(decision: NewDecision): Decision;
 	/** Marks a decision proved right or not and appends its `decision_right` row; a second answer is ignored. */
 	resolveDecision(id: string, right: boolean): void;
@@ -115,6 +115,11 @@ const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => 
 /** A fresh id for a claim or decision: kebab-case, unique enough for one learner's records. */
 function newId(prefix: string, at: number): string {
 	return `${prefix}-${at.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+/** Throws a TypeError naming the bad field: what is stored must read back valid, or the next load would set it all aside. */
+function refuse(method: string, problem: ShapeProblem | null): void {
+	if (problem) throw new TypeError(`${method}: ${problem.path} should be ${problem.expected}`);
 }
 
 function checkRows(rows: readonly LogRow[]): void {
@@ -156,6 +161,8 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 	let storage = openStorage(options.storage);
 	let state = emptyState();
 	let notice: ProgressNotice | null = storage ? null : { kind: 'unavailable', message: UNAVAILABLE };
+	/** The last stored text this store wrote or validated, and its state, so an unchanged value is not checked again. */
+	let lastSeen: { raw: string | null; state: ProgressState | null } = { raw: null, state: null };
 	/** Changes not yet written (storage full): replayed on top of the stored value at the next write. */
 	let unsaved: Change[] = [];
 
@@ -194,8 +201,12 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			return undefined;
 		}
 		if (raw === null) return emptyState();
-		const stored = readStoredState(parseJson(raw));
-		if (stored) return { ...stored, ticks: migrateRenames(stored.ticks, renames) };
+		// The value this store last wrote or read is valid already: checking a long log again on every tick would cost tens of ms.
+		const stored = raw === lastSeen.raw ? lastSeen.state : readStoredState(parseJson(raw));
+		if (stored) {
+			lastSeen = { raw, state: stored };
+			return { ...stored, ticks: migrateRenames(stored.ticks, renames) };
+		}
 		setAside(raw);
 		return undefined;
 	}
@@ -204,7 +215,9 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 	function write(): void {
 		if (!storage) return;
 		try {
-			storage.setItem(key, JSON.stringify(state));
+			const raw = JSON.stringify(state);
+			storage.setItem(key, raw);
+			lastSeen = { raw, state };
 			unsaved = [];
 			if (notice?.kind === 'full') notice = null;
 		} catch (error) {
@@ -299,6 +312,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		},
 		runningTimer: (routine) => (Object.hasOwn(state.timers, routine) ? state.timers[routine] : undefined),
 		setRunningTimer(routine, timer) {
+			if (timer) refuse('setRunningTimer', timersProblem({ [routine]: timer }));
 			commit((s) => {
 				const { [routine]: _old, ...others } = s.timers;
 				return { ...s, timers: timer ? { ...others, [routine]: { ...timer } } : others };
@@ -308,6 +322,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		addClaim({ text, confidence, checkOn }) {
 			const createdAt = now();
 			const claim: Claim = { id: newId('claim', createdAt), text, confidence, checkOn, createdAt };
+			refuse('addClaim', claimsProblem([claim]));
 			commit((s) => ({ ...s, claims: mergeRecords(s.claims, [claim]) }));
 			return claim;
 		},
@@ -332,6 +347,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		addDecision({ title, kind, reviewOn }) {
 			const createdAt = now();
 			const decision: Decision = { id: newId(kind, createdAt), title, kind, reviewOn, createdAt };
+			refuse('addDecision', decisionsProblem([decision]));
 			commit((s) => ({ ...s, decisions: mergeRecords(s.decisions, [decision]) }));
 			return decision;
 		},
