@@ -245,3 +245,15 @@ describe('what the store refuses to write', () => {
 		expect(tab.log()).toEqual([row()]);
 	});
 });
+
+describe('long claims', () => {
+	it('clips the note of a resolved claim as long as a note may be, so the row stays valid', () => {
+		const fake = new FakeStorage();
+		const store = make(fake);
+		const claim = store.addClaim({ text: 'x'.repeat(2000), confidence: 0.5, checkOn: '2025-06-01' });
+		store.resolveClaim(claim.id, true);
+		expect(store.log()[0].note).toHaveLength(2000);
+		expect(make(fake).log()).toHaveLength(1);
+		expect(make(fake).notice()).toBeNull();
+	});
+});

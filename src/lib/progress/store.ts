@@ -11,7 +11,7 @@
 import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Ticks } from './state';
 import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
 import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
-import { isCalendarDate, localDate, mergeLog, rowProblems, weekOfDate, type LogRow } from '../practice-log/metrics';
+import { MAX_NOTE_LENGTH, isCalendarDate, localDate, mergeLog, rowProblems, weekOfDate, type LogRow } from '../practice-log/metrics';
 import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
 
 /** The part of `Storage` the store uses. */
@@ -120,6 +120,11 @@ function newId(prefix: string, at: number): string {
 /** Throws a TypeError naming the bad field: what is stored must read back valid, or the next load would set it all aside. */
 function refuse(method: string, problem: ShapeProblem | null): void {
 	if (problem) throw new TypeError(`${method}: ${problem.path} should be ${problem.expected}`);
+}
+
+/** A note within the row limit (a claim may already be as long as a note may be). */
+function clip(note: string): string {
+	return note.length <= MAX_NOTE_LENGTH ? note : `${note.slice(0, MAX_NOTE_LENGTH - 1)}…`;
 }
 
 function checkRows(rows: readonly LogRow[]): void {
@@ -306,9 +311,9 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		log: () => state.log,
 		appendLog(rows) {
 			checkRows(rows);
-			const before = state.log.length;
+			const added = mergeLog(state.log, rows).length - state.log.length;
 			commit((s) => ({ ...s, log: mergeLog(s.log, rows) }));
-			return state.log.length - before;
+			return added;
 		},
 		runningTimer: (routine) => (Object.hasOwn(state.timers, routine) ? state.timers[routine] : undefined),
 		setRunningTimer(routine, timer) {
@@ -338,7 +343,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 					metric: 'intuition_correct',
 					value: correct ? 1 : 0,
 					unit: 'claim',
-					note: `${claim.text} (${Math.round(claim.confidence * 100)}% confident, check on ${claim.checkOn})`,
+					note: clip(`${claim.text} (${Math.round(claim.confidence * 100)}% confident, check on ${claim.checkOn})`),
 				};
 				return { ...s, claims: s.claims.map((c) => (c.id === id ? { ...c, resolved: { correct, at } } : c)), log: mergeLog(s.log, [row]) };
 			});
@@ -363,7 +368,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 					metric: 'decision_right',
 					value: right ? 1 : 0,
 					unit: decision.kind === 'adr' ? 'ADR' : 'decision',
-					note: `${decision.title} (reviewed ${date}, due ${decision.reviewOn})`,
+					note: clip(`${decision.title} (reviewed ${date}, due ${decision.reviewOn})`),
 				};
 				return { ...s, decisions: s.decisions.map((d) => (d.id === id ? { ...d, resolved: { right, at } } : d)), log: mergeLog(s.log, [row]) };
 			});
