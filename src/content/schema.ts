@@ -219,7 +219,7 @@ export const logRow = z
 		date: z.string().refine(isCalendarDate, 'write the date as YYYY-MM-DD on a day that exists'),
 		week: z.number().int().min(1).max(MAX_WEEK),
 		metric: z.enum(METRIC_NAMES as [Metric, ...Metric[]]),
-		value: z.number().finite(),
+		value: z.number(),
 		unit: z.string(),
 		note: z.string().max(MAX_NOTE_LENGTH),
 	})

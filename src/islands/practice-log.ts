@@ -5,7 +5,7 @@
  * "adds N rows, M already in your log", then merged on confirmation. Never deletes.
  *
  *   <sp-practice-log data-storage-key data-site-id>
- *     <button data-action="download-log"> <input type="file" accept=".csv" data-action="import-log">
+ *     <div data-log-actions hidden> <button data-action="download-log"> <input type="file" accept=".csv" data-action="import-log"> </div>
  *     <div data-region="log-preview" hidden> <p data-region="log-status" role="status"> <div data-region="log-alert" role="alert">
  *     <div data-practice-dashboard data-months='[{month, from, to}]'>…server-rendered…</div>
  *   </sp-practice-log>
@@ -47,7 +47,9 @@ class PracticeLog extends HTMLElement {
 		if (this.store) return;
 		this.store = storeFor(this);
 		if (!this.store) return;
-		this.hidden = false;
+		// The buttons do nothing without JavaScript, so the page serves them hidden.
+		const actions = this.querySelector<HTMLElement>('[data-log-actions]');
+		if (actions) actions.hidden = false;
 		this.addEventListener('click', (event) => this.onClick(event));
 		this.addEventListener('change', (event) => void this.onChange(event));
 		this.store.subscribe(() => this.render());
@@ -61,8 +63,11 @@ class PracticeLog extends HTMLElement {
 	private render(): void {
 		const target = this.querySelector<HTMLElement>('[data-practice-dashboard]');
 		if (!target || !this.store) return;
+		const started = performance.now();
 		const summary = summariseLog(this.store.log(), parseMonths(target.dataset.months));
 		target.replaceChildren(renderPracticeDashboard(summary, document));
+		// Read by `npm run bench` (the 10,000-row budget); costs nothing to set.
+		this.dataset.renderMs = (performance.now() - started).toFixed(1);
 	}
 
 	private say(text: string, kind: 'status' | 'alert' = 'status', lines: string[] = []): void {

@@ -2,9 +2,10 @@
 // dashboard's numbers survive a reload and show in another tab; the download reads
 // back to the same rows; a bad CSV is refused line by line and changes nothing; the
 // full progress export carries the log to another browser.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseLogCsv } from '../../src/lib/practice-log/csv';
@@ -91,6 +92,25 @@ describe('practice log', () => {
 			'bad.csv:4: unknown metric "eda_speed"; use one of eda_minutes, intuition_correct, decision_right, prototype_overrun, communication, decomposition',
 		]);
 		expect(await storedLog(page)).toHaveLength(fixtureRows.length);
+		await context.close();
+	});
+
+	it('refuses a file over 50 MB without reading it', async () => {
+		const { page, context } = await h.open(PAGE);
+		const huge = join(mkdtempSync(join(tmpdir(), 'huge-')), 'huge.csv');
+		writeFileSync(huge, Buffer.alloc(50_000_001, 'a'));
+		await page.getByLabel('Import log (CSV)').setInputFiles(huge);
+		await page.locator('[data-region="log-alert"]').getByText('huge.csv is larger than 50 MB', { exact: false }).waitFor();
+		expect(await storedLog(page)).toEqual([]);
+		rmSync(huge);
+		await context.close();
+	});
+
+	it.each(['light', 'dark'] as const)('has no axe violations with a full dashboard (%s theme)', async (colorScheme) => {
+		const { page, context } = await h.open(PAGE, { colorScheme });
+		await importFixture(page);
+		const result = await new AxeBuilder({ page }).include('sp-practice-log').analyze();
+		expect(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 		await context.close();
 	});
 

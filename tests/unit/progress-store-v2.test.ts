@@ -222,3 +222,38 @@ describe('claims and decisions', () => {
 		expect(local.claims().find((c) => c.id === claim.id)?.resolved?.correct).toBe(false);
 	});
 });
+
+describe('what the store refuses to write', () => {
+	it('throws on a claim, decision or timer that would not read back, and stores nothing', () => {
+		const fake = new FakeStorage();
+		const store = make(fake);
+		expect(() => store.addClaim({ text: 'x', confidence: 0.99, checkOn: '2025-06-01' })).toThrow(/claims\.0\.confidence/);
+		expect(() => store.addClaim({ text: ' ', confidence: 0.6, checkOn: '2025-06-01' })).toThrow(TypeError);
+		expect(() => store.addDecision({ title: 'x', kind: 'adr', reviewOn: 'next week' })).toThrow(/reviewOn/);
+		expect(() => store.setRunningTimer('EDA challenge', { startedAt: T0, pausedAt: null, pausedMs: 0 })).toThrow(TypeError);
+		expect(() => store.setRunningTimer('eda-challenge', { startedAt: Number.NaN, pausedAt: null, pausedMs: 0 })).toThrow(/startedAt/);
+		expect(fake.peek(KEY)).toBeNull();
+	});
+
+	it('still sees another tab\'s change after skipping the check of its own value', () => {
+		const fake = new FakeStorage();
+		const tab = make(fake);
+		tab.appendLog([row()]);
+		fake.openTab().setItem(KEY, '{"version":2,"broken":');
+		tab.setChecked('a', true);
+		expect(tab.notice()?.kind).toBe('corrupt');
+		expect(tab.log()).toEqual([row()]);
+	});
+});
+
+describe('long claims', () => {
+	it('clips the note of a resolved claim as long as a note may be, so the row stays valid', () => {
+		const fake = new FakeStorage();
+		const store = make(fake);
+		const claim = store.addClaim({ text: 'x'.repeat(2000), confidence: 0.5, checkOn: '2025-06-01' });
+		store.resolveClaim(claim.id, true);
+		expect(store.log()[0].note).toHaveLength(2000);
+		expect(make(fake).log()).toHaveLength(1);
+		expect(make(fake).notice()).toBeNull();
+	});
+});

@@ -11,8 +11,8 @@
 import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Ticks } from './state';
 import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
 import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
-import { isCalendarDate, localDate, mergeLog, rowProblems, weekOfDate, type LogRow } from '../practice-log/metrics';
-import { readStoredState } from './validate-state';
+import { MAX_NOTE_LENGTH, isCalendarDate, localDate, mergeLog, rowProblems, weekOfDate, type LogRow } from '../practice-log/metrics';
+import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
 
 /** The part of `Storage` the store uses. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -73,15 +73,15 @@ export interface ProgressStore {
 	appendLog(rows: readonly LogRow[]): number;
 	/** The clock of a timed routine (a kebab-case id), or undefined when it is not running. */
 	runningTimer(routine: string): RunningTimer | undefined;
-	/** Starts, pauses or resumes (a timer) or stops (null) a routine's clock. */
+	/** Starts, pauses or resumes (a timer) or stops (null) a routine's clock. Throws a TypeError on a bad routine id or timer. */
 	setRunningTimer(routine: string, timer: RunningTimer | null): void;
 	claims(): readonly Claim[];
-	/** Records a claim to check on `checkOn`; returns it with its id. */
+	/** Records a claim to check on `checkOn`; returns it with its id. Throws a TypeError on empty text, a confidence outside 0.5-0.95 or a bad date. */
 	addClaim(claim: NewClaim): Claim;
 	/** Marks a claim right or wrong and appends its `intuition_correct` row; a second answer is ignored. */
 	resolveClaim(id: string, correct: boolean): void;
 	decisions(): readonly Decision[];
-	/** Records a decision or ADR to review on `reviewOn`; returns it with its id. */
+	/** Records a decision or ADR to review on `reviewOn`; returns it with its id. Throws a TypeError on an empty title or a bad date. */
 	addDecision(decision: NewDecision): Decision;
 	/** Marks a decision proved right or not and appends its `decision_right` row; a second answer is ignored. */
 	resolveDecision(id: string, right: boolean): void;
@@ -115,6 +115,16 @@ const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => 
 /** A fresh id for a claim or decision: kebab-case, unique enough for one learner's records. */
 function newId(prefix: string, at: number): string {
 	return `${prefix}-${at.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+/** Throws a TypeError naming the bad field: what is stored must read back valid, or the next load would set it all aside. */
+function refuse(method: string, problem: ShapeProblem | null): void {
+	if (problem) throw new TypeError(`${method}: ${problem.path} should be ${problem.expected}`);
+}
+
+/** A note within the row limit (a claim may already be as long as a note may be). */
+function clip(note: string): string {
+	return note.length <= MAX_NOTE_LENGTH ? note : `${note.slice(0, MAX_NOTE_LENGTH - 1)}…`;
 }
 
 function checkRows(rows: readonly LogRow[]): void {
@@ -156,6 +166,8 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 	let storage = openStorage(options.storage);
 	let state = emptyState();
 	let notice: ProgressNotice | null = storage ? null : { kind: 'unavailable', message: UNAVAILABLE };
+	/** The last stored text this store wrote or validated, and its state, so an unchanged value is not checked again. */
+	let lastSeen: { raw: string | null; state: ProgressState | null } = { raw: null, state: null };
 	/** Changes not yet written (storage full): replayed on top of the stored value at the next write. */
 	let unsaved: Change[] = [];
 
@@ -194,8 +206,12 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			return undefined;
 		}
 		if (raw === null) return emptyState();
-		const stored = readStoredState(parseJson(raw));
-		if (stored) return { ...stored, ticks: migrateRenames(stored.ticks, renames) };
+		// The value this store last wrote or read is valid already: checking a long log again on every tick would cost tens of ms.
+		const stored = raw === lastSeen.raw ? lastSeen.state : readStoredState(parseJson(raw));
+		if (stored) {
+			lastSeen = { raw, state: stored };
+			return { ...stored, ticks: migrateRenames(stored.ticks, renames) };
+		}
 		setAside(raw);
 		return undefined;
 	}
@@ -204,7 +220,9 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 	function write(): void {
 		if (!storage) return;
 		try {
-			storage.setItem(key, JSON.stringify(state));
+			const raw = JSON.stringify(state);
+			storage.setItem(key, raw);
+			lastSeen = { raw, state };
 			unsaved = [];
 			if (notice?.kind === 'full') notice = null;
 		} catch (error) {
@@ -293,12 +311,13 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		log: () => state.log,
 		appendLog(rows) {
 			checkRows(rows);
-			const before = state.log.length;
+			const added = mergeLog(state.log, rows).length - state.log.length;
 			commit((s) => ({ ...s, log: mergeLog(s.log, rows) }));
-			return state.log.length - before;
+			return added;
 		},
 		runningTimer: (routine) => (Object.hasOwn(state.timers, routine) ? state.timers[routine] : undefined),
 		setRunningTimer(routine, timer) {
+			if (timer) refuse('setRunningTimer', timersProblem({ [routine]: timer }));
 			commit((s) => {
 				const { [routine]: _old, ...others } = s.timers;
 				return { ...s, timers: timer ? { ...others, [routine]: { ...timer } } : others };
@@ -308,6 +327,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		addClaim({ text, confidence, checkOn }) {
 			const createdAt = now();
 			const claim: Claim = { id: newId('claim', createdAt), text, confidence, checkOn, createdAt };
+			refuse('addClaim', claimsProblem([claim]));
 			commit((s) => ({ ...s, claims: mergeRecords(s.claims, [claim]) }));
 			return claim;
 		},
@@ -323,7 +343,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 					metric: 'intuition_correct',
 					value: correct ? 1 : 0,
 					unit: 'claim',
-					note: `${claim.text} (${Math.round(claim.confidence * 100)}% confident, check on ${claim.checkOn})`,
+					note: clip(`${claim.text} (${Math.round(claim.confidence * 100)}% confident, check on ${claim.checkOn})`),
 				};
 				return { ...s, claims: s.claims.map((c) => (c.id === id ? { ...c, resolved: { correct, at } } : c)), log: mergeLog(s.log, [row]) };
 			});
@@ -332,6 +352,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		addDecision({ title, kind, reviewOn }) {
 			const createdAt = now();
 			const decision: Decision = { id: newId(kind, createdAt), title, kind, reviewOn, createdAt };
+			refuse('addDecision', decisionsProblem([decision]));
 			commit((s) => ({ ...s, decisions: mergeRecords(s.decisions, [decision]) }));
 			return decision;
 		},
@@ -347,7 +368,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 					metric: 'decision_right',
 					value: right ? 1 : 0,
 					unit: decision.kind === 'adr' ? 'ADR' : 'decision',
-					note: `${decision.title} (reviewed ${date}, due ${decision.reviewOn})`,
+					note: clip(`${decision.title} (reviewed ${date}, due ${decision.reviewOn})`),
 				};
 				return { ...s, decisions: s.decisions.map((d) => (d.id === id ? { ...d, resolved: { right, at } } : d)), log: mergeLog(s.log, [row]) };
 			});

@@ -13,6 +13,7 @@ import { isProblem, parseFrontmatterFile, parseYamlFile, type DataPath, type Sou
 import { schemaProblems } from './schema-problems';
 import { crossFileProblems } from './cross-checks';
 import { PROGRESS_FILE, progressFileProblems } from './progress-file';
+import { PRACTICE_LOG_FILE, practiceLogProblems } from './practice-log';
 
 export interface ContentTree {
 	/** Every file path (relative, forward slashes) under `dir`, recursively. Empty if `dir` is missing. */
@@ -87,6 +88,8 @@ export function validateContent(tree: ContentTree): Problem[] {
 	if (tree.read('content/glossary.yaml') !== null) yamlFile('content/glossary.yaml', schema.glossary);
 	const publishedProgress = tree.read(PROGRESS_FILE);
 	if (publishedProgress !== null) problems.push(...progressFileProblems(publishedProgress));
+	const publishedLog = tree.read(PRACTICE_LOG_FILE);
+	if (publishedLog !== null) problems.push(...practiceLogProblems(publishedLog));
 
 	problems.push(...crossFileProblems(course, { isDemoId }));
 	return problems;
