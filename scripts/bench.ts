@@ -104,6 +104,51 @@ for (const path of allPages('dist').filter((p) => p.endsWith('/'))) {
 		await page.close();
 	}
 }
+
+console.log('\nPractice dashboard of a 10,000-row log on /progress/ (computed + drawn; median of 7, Chromium on this machine):');
+{
+	const metrics = [
+		['eda_minutes', 'min', () => 30 + Math.round(Math.random() * 60)],
+		['intuition_correct', 'claim', () => (Math.random() < 0.6 ? 1 : 0)],
+		['decision_right', 'ADR', () => (Math.random() < 0.7 ? 1 : 0)],
+		['prototype_overrun', 'ratio', () => Math.round((0.6 + Math.random()) * 100) / 100],
+		['communication', 'of 4', () => Math.floor(Math.random() * 5)],
+		['decomposition', 'of 7', () => Math.floor(Math.random() * 8)],
+	] as const;
+	const log = Array.from({ length: 10_000 }, (_, i) => {
+		const [metric, unit, value] = metrics[i % metrics.length]!;
+		const week = 1 + (i % 24);
+		const day = new Date(Date.UTC(2025, 2, 3 + (week - 1) * 7 + (i % 7))).toISOString().slice(0, 10);
+		return { date: day, week, metric, value: value(), unit, note: `bench row ${i}` };
+	});
+	const page = await browser.newPage();
+	await page.goto(new URL('progress/', site.url).href);
+	const key = await page.locator('sp-practice-log').getAttribute('data-storage-key');
+	await page.evaluate(([k, value]) => localStorage.setItem(k!, value!), [key, JSON.stringify({ version: 2, ticks: {}, settings: {}, log, timers: {}, claims: [], decisions: [] })]);
+	await page.reload();
+	await page.locator('[data-practice-count]', { hasText: '10000 rows' }).waitFor();
+	const times: number[] = [];
+	for (let i = 0; i < 7; i++) {
+		// A storage event makes the store re-read the log and the dashboard redraw, as another tab's change does.
+		await page.evaluate((k) => window.dispatchEvent(new StorageEvent('storage', { key: k })), key);
+		times.push(Number(await page.locator('sp-practice-log').getAttribute('data-render-ms')));
+	}
+	times.sort((a, b) => a - b);
+	console.log(`  10,000 rows: ${times[3]!.toFixed(1)} ms (min ${times[0]!.toFixed(1)}, max ${times.at(-1)!.toFixed(1)}; budget 100 ms)`);
+	// A tick re-reads and re-writes the whole stored value, log included.
+	const ticks: number[] = [];
+	for (let i = 0; i < 7; i++) {
+		ticks.push(await page.evaluate(async (k) => {
+			const next = localStorage.getItem(k!)!.replace('"ticks":{', `"ticks":{"bench-${Math.random().toString(36).slice(2)}":{"checked":true,"at":1},`);
+			const started = performance.now();
+			localStorage.setItem(k!, next);
+			return performance.now() - started;
+		}, key));
+	}
+	ticks.sort((a, b) => a - b);
+	console.log(`  one localStorage write of that value (${kb(JSON.stringify(log).length)}): ${ticks[3]!.toFixed(1)} ms median`);
+	await page.close();
+}
 await browser.close();
 await site.close();
 

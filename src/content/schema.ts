@@ -6,6 +6,7 @@
  * consumer sees one shape. Defaults live here, never downstream.
  */
 import { z } from 'astro/zod';
+import { MAX_NOTE_LENGTH, MAX_WEEK, METRIC_NAMES, isCalendarDate, rowProblems, type Metric } from '../lib/practice-log/metrics';
 
 /** Course-wide stable id of a checklist item: lowercase words joined by hyphens. */
 export const itemId = z
@@ -205,6 +206,29 @@ export const portfolioEntry = z
 				ctx.addIssue({ code: 'custom', path: [key], message: `a prediction needs \`${key}\`` });
 		}
 	});
+
+/**
+ * One row of the practice log (content/practice/measurement.mdx): the CSV a learner
+ * downloads from the progress page and may publish as content/portfolio/log.csv.
+ * The metrics, units and ranges are the table in src/lib/practice-log/metrics.ts,
+ * which the browser checks rows with (it never loads zod); this schema is built from
+ * that table so the two cannot drift.
+ */
+export const logRow = z
+	.strictObject({
+		date: z.string().refine(isCalendarDate, 'write the date as YYYY-MM-DD on a day that exists'),
+		week: z.number().int().min(1).max(MAX_WEEK),
+		metric: z.enum(METRIC_NAMES as [Metric, ...Metric[]]),
+		value: z.number(),
+		unit: z.string(),
+		note: z.string().max(MAX_NOTE_LENGTH),
+	})
+	.superRefine((row, context) => {
+		for (const { field, problem, fix } of rowProblems(row)) {
+			context.addIssue({ code: 'custom', path: [field], message: `${problem}; ${fix}` });
+		}
+	});
+export const practiceLog = z.array(logRow);
 
 export type Week = z.output<typeof week>;
 export type WeekInput = z.input<typeof week>;

@@ -151,7 +151,10 @@ class DemoElement extends HTMLElement {
 			this.#revealed = true;
 			cover(false);
 			const params = this.#spec!.parse(this.#readForm()).params;
-			verdictText.textContent = verdict(guess, predict.answer(params), predict.unit);
+			const answer = predict.answer(params);
+			verdictText.textContent = verdict(guess, answer, predict.unit);
+			const title = this.querySelector('h3')?.textContent ?? this.dataset.demo ?? '';
+			if (guess !== null) void import('./demo-guess').then((m) => m.recordGuess(this, title, predict, guess, answer));
 		};
 		form.addEventListener('submit', (event) => {
 			event.preventDefault();

@@ -3,7 +3,7 @@
  * checklist, meter and control sees the same ticks), the layout's notice region,
  * and a base element that re-renders on every change. No framework, no zod.
  */
-import { NOTICE_ELEMENT, RENAMES_ATTRIBUTE, STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
+import { NOTICE_ELEMENT, RENAMES_ATTRIBUTE, START_DATE_ATTRIBUTE, STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
 import { createProgressStore, type ProgressStore } from '../lib/progress/store';
 
 interface PageStore {
@@ -50,7 +50,7 @@ export function storeFor(element: Element): ProgressStore | null {
 	}
 	const map = new Map(renames);
 	// A getter, because reading window.localStorage itself throws SecurityError when storage is blocked.
-	const store = createProgressStore({ storage: () => window.localStorage, key, renames: map });
+	const store = createProgressStore({ storage: () => window.localStorage, key, renames: map, startDate: element.getAttribute(START_DATE_ATTRIBUTE) });
 	pageStores.set(key, { store, renames: map });
 	window.addEventListener('storage', (event) => store.handleStorageEvent(event));
 	store.subscribe(() => showNotice(store));

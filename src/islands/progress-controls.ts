@@ -16,27 +16,39 @@
  */
 import { ACTION_ATTRIBUTE, CONTROLS_ELEMENT, KNOWN_IDS_ATTRIBUTE, MAX_IMPORT_BYTES, REGION_ATTRIBUTE, RENAMES_ATTRIBUTE, SITE_ID_ATTRIBUTE, STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
 import { parseProgressFile } from '../lib/progress/import';
-import { previewImport, type ImportPreview } from '../lib/progress/merge';
+import { mergeRecords, previewImport, type ImportPreview } from '../lib/progress/merge';
+import { mergeLog } from '../lib/practice-log/metrics';
 import type { ProgressFile } from '../lib/progress/state';
 import type { ProgressStore } from '../lib/progress/store';
 import { defineOnce, parseRenames, storeFor } from './page-store';
 
 type RegionName = 'preview' | 'reset' | 'status' | 'alert';
 
-const RESET_QUESTION = 'This removes every tick in this browser. Export first?';
+const RESET_QUESTION = 'This removes every tick in this browser (your practice log stays). Export first?';
 
 /** "1 new tick" / "3 new ticks". */
 export function plural(count: number, one: string, many: string): string {
 	return `${count} ${count === 1 ? one : many}`;
 }
 
+/** What an import adds to the practice log besides the ticks. */
+export interface RecordsPreview {
+	logRows: number;
+	claims: number;
+	decisions: number;
+}
+
 /** The sentence shown before an import is applied. */
-export function describePreview(preview: ImportPreview): string {
+export function describePreview(preview: ImportPreview, records?: RecordsPreview): string {
+	const log =
+		records && records.logRows + records.claims + records.decisions > 0
+			? ` It also adds ${plural(records.logRows, 'practice log row', 'practice log rows')}, ${plural(records.claims, 'claim', 'claims')} and ${plural(records.decisions, 'decision', 'decisions')} (nothing in your log is removed).`
+		: '';
 	return (
 		`This file has ${plural(preview.added.length, 'new tick', 'new ticks')}, ` +
 		`${plural(preview.changed.length, 'changed tick', 'changed ticks')}, ` +
 		`${plural(preview.conflictsKeptLocal.length, 'conflict', 'conflicts')} kept local (this browser's record is newer) and ` +
-		`${plural(preview.orphaned.length, 'orphaned tick', 'orphaned ticks')} (items this book no longer has; they are kept). Apply it?`
+		`${plural(preview.orphaned.length, 'orphaned tick', 'orphaned ticks')} (items this book no longer has; they are kept).${log} Apply it?`
 	);
 }
 
@@ -191,6 +203,12 @@ class ProgressControls extends HTMLElement {
 			this.say(parsed.error, 'alert');
 			return;
 		}
+		const { log, claims, decisions } = this.store.snapshot();
+		const records = {
+			logRows: mergeLog(log, parsed.file.log).length - log.length,
+			claims: mergeRecords(claims, parsed.file.claims).length - claims.length,
+			decisions: mergeRecords(decisions, parsed.file.decisions).length - decisions.length,
+		};
 		const preview = previewImport(this.store.snapshot().ticks, parsed.file, {
 			siteId: this.siteId,
 			knownIds: readKnownIds(this),
@@ -198,7 +216,7 @@ class ProgressControls extends HTMLElement {
 		});
 		this.pending = parsed.file;
 		this.say('');
-		this.ask('preview', `${parsed.fromOtherCopy ? describeOtherCopy(parsed.fromOtherCopy) : ''}${describePreview(preview)}`, [button('apply-import', 'Apply import'), button('cancel-import', 'Cancel')]);
+		this.ask('preview', `${parsed.fromOtherCopy ? describeOtherCopy(parsed.fromOtherCopy) : ''}${describePreview(preview, records)}`, [button('apply-import', 'Apply import'), button('cancel-import', 'Cancel')]);
 	}
 
 	private applyImport(): void {

@@ -39,3 +39,23 @@ export function currentWeek(startDate: string | null, today: Date, weeks = 24): 
 export function formatHours(hours: { min: number; max: number }, unit: 'hours' | 'h' = 'hours'): string {
 	return `${hours.min === hours.max ? hours.min : `${hours.min}–${hours.max}`} ${unit}`;
 }
+
+/** The start date that applies: the learner's own (saved in this browser) over the configured one. */
+export function effectiveStartDate(configured: string | null, learners: string | null | undefined): string | null {
+	return learners && datesOfWeek(learners, 1) ? learners : configured;
+}
+
+/** "YYYY-MM-DD" of a UTC date. */
+export function isoDay(date: Date): string {
+	return date.toISOString().slice(0, 10);
+}
+
+/** Today in the learner's own time zone, as a UTC midnight (the form every schedule date uses). */
+export function localToday(now: Date): Date {
+	return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+}
+
+/** `iso` plus `days` days, as "YYYY-MM-DD". */
+export function addDays(iso: string, days: number): string {
+	return isoDay(new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY));
+}

@@ -144,7 +144,7 @@ describe('feed items', () => {
 describe('published progress snapshot', () => {
 	const file: ProgressFile = {
 		format: 'ai-eng-plan-progress',
-		version: 1,
+		version: 2,
 		siteId: 'ai-eng-plan',
 		exportedAt: '2026-02-01T09:30:00.000Z',
 		ticks: {
@@ -154,6 +154,9 @@ describe('published progress snapshot', () => {
 			'gone-item': { checked: true, at: 4 },
 		},
 		settings: {},
+		log: [],
+		claims: [],
+		decisions: [],
 	};
 	const groups = [
 		{ label: 'Week 1', href: '/weeks/01/', ids: ['w01-a', 'w01-b', 'w01-c'] },
@@ -190,7 +193,7 @@ describe('progressFileProblems', () => {
 		expect(problem!.fix).toMatch(/^export your progress again/);
 		const extra = valid.replace('"settings": {}', '"settings": {},\n\t"notes": "hi"');
 		expect(progressFileProblems(extra)).toMatchObject([{ line: 13, message: expect.stringContaining('unknown field `notes`') }]);
-		expect(progressFileProblems(valid.replace('"version": 1', '"version": 2'))).toMatchObject([{ line: 3 }]);
+		expect(progressFileProblems(valid.replace('"version": 1', '"version": 3'))).toMatchObject([{ line: 3 }]);
 	});
 
 	it('reports broken JSON at the line of the mistake, and an empty file at line 1', () => {

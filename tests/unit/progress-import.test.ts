@@ -25,9 +25,9 @@ function errorOf(text: string, opts = options): string {
 }
 
 describe('parseProgressFile accepts', () => {
-	it('a well-formed export of this site, unchanged', () => {
+	it('a well-formed version 1 export of this site, as version 2 with an empty log', () => {
 		const result = parseProgressFile(JSON.stringify(exportFile()), options);
-		expect(result).toEqual({ ok: true, file: exportFile(), fromOtherCopy: null });
+		expect(result).toEqual({ ok: true, file: { ...exportFile(), version: 2, log: [], claims: [], decisions: [] }, fromOtherCopy: null });
 	});
 
 	it('a tick up to a day in the future (clock skew), and a time offset in exportedAt', () => {
@@ -65,8 +65,8 @@ describe('parseProgressFile rejects', () => {
 	});
 
 	it('a newer version, naming both versions and what to do', () => {
-		expect(errorOf(JSON.stringify(exportFile({ version: 2 })))).toBe(
-			'This file was exported by a newer version of the book (file version 2; this copy reads version 1). ' +
+		expect(errorOf(JSON.stringify(exportFile({ version: 3 })))).toBe(
+			'This file was exported by a newer version of the book (file version 3; this copy reads version 2). ' +
 				'Update your copy of the book, then import the file again.',
 		);
 	});

@@ -232,7 +232,7 @@ describe('sp-progress-controls', () => {
 		fake.setItem(key, JSON.stringify({ version: 1, ticks: { a: { checked: true, at: 1 } }, settings: {} }));
 		mount(controls(['a']));
 		click('[data-action="reset"]');
-		expect(text('[data-region="reset"] p')).toBe('This removes every tick in this browser. Export first?');
+		expect(text('[data-region="reset"] p')).toBe('This removes every tick in this browser (your practice log stays). Export first?');
 		const labels = [...document.querySelectorAll('[data-region="reset"] button')].map((b) => b.textContent);
 		expect(labels).toEqual(['Export, then reset', 'Reset without export', 'Cancel']);
 		click('[data-action="cancel-reset"]');

@@ -6,7 +6,7 @@ import type { ProgressFile, Ticks } from '../../src/lib/progress/state';
 const tick = (checked: boolean, at: number) => ({ checked, at });
 
 function file(ticks: Ticks, siteId = 'ai-eng-plan'): ProgressFile {
-	return { format: 'ai-eng-plan-progress', version: 1, siteId, exportedAt: '2025-01-01T00:00:00.000Z', ticks, settings: {} };
+	return { format: 'ai-eng-plan-progress', version: 2, siteId, exportedAt: '2025-01-01T00:00:00.000Z', ticks, settings: {}, log: [], claims: [], decisions: [] };
 }
 
 describe('mergeTicks', () => {

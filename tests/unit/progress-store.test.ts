@@ -27,8 +27,20 @@ function stored(fake: FakeStorage): unknown {
 	return raw === null ? null : JSON.parse(raw);
 }
 
+/** A stored value of version 1, as every browser that used the book before the practice log holds it. */
 const state = (ticks: Record<string, { checked: boolean; at: number }>, settings = {}) =>
 	JSON.stringify({ version: 1, ticks, settings });
+
+/** The same value as the store writes it now (version 2, with an empty practice log). */
+const current = (ticks: Record<string, { checked: boolean; at: number }>, settings = {}) => ({
+	version: 2,
+	ticks,
+	settings,
+	log: [],
+	timers: {},
+	claims: [],
+	decisions: [],
+});
 
 describe('normal use', () => {
 	it('starts empty, then writes each change at once', () => {
@@ -38,9 +50,9 @@ describe('normal use', () => {
 		expect(store.notice()).toBeNull();
 		store.setChecked('week-01-read', true);
 		expect(store.isChecked('week-01-read')).toBe(true);
-		expect(stored(fake)).toEqual({ version: 1, ticks: { 'week-01-read': { checked: true, at: T0 } }, settings: {} });
+		expect(stored(fake)).toEqual(current({ 'week-01-read': { checked: true, at: T0 } }, {}));
 		store.setChecked('week-01-read', false);
-		expect(stored(fake)).toEqual({ version: 1, ticks: { 'week-01-read': { checked: false, at: T0 + 1000 } }, settings: {} });
+		expect(stored(fake)).toEqual(current({ 'week-01-read': { checked: false, at: T0 + 1000 } }, {}));
 	});
 
 	it('reads what an earlier visit saved', () => {
@@ -56,7 +68,7 @@ describe('normal use', () => {
 		store.setChecked('a', true);
 		store.setChecked('a', false);
 		expect(store.isChecked('a')).toBe(false);
-		expect(stored(fake)).toEqual({ version: 1, ticks: { a: { checked: false, at: T0 + 1 } }, settings: {} });
+		expect(stored(fake)).toEqual(current({ a: { checked: false, at: T0 + 1 } }, {}));
 	});
 
 	it('notifies subscribers until they unsubscribe, and survives a listener that throws', () => {
@@ -200,7 +212,7 @@ describe('corrupt stored value', () => {
 		expect(fake.peek(`${KEY}:backup:${T0}`)).toBe(CORRUPT_JSON);
 		expect(store.notice()?.kind).toBe('corrupt');
 		expect(store.notice()?.message).toContain(`${KEY}:backup:${T0}`);
-		expect(stored(fake)).toEqual({ version: 1, ticks: {}, settings: {} });
+		expect(stored(fake)).toEqual(current({}, {}));
 
 		store.setChecked('week-02-read', true);
 		expect(store.isChecked('week-02-read')).toBe(true);
@@ -333,7 +345,7 @@ describe('export, import and reset', () => {
 		source.setChecked('week-01-eda', true);
 		source.setChecked('week-01-eda', false);
 		const text = source.exportFile(SITE);
-		expect(JSON.parse(text)).toMatchObject({ format: 'ai-eng-plan-progress', version: 1, siteId: SITE });
+		expect(JSON.parse(text)).toMatchObject({ format: 'ai-eng-plan-progress', version: 2, siteId: SITE });
 
 		const parsed = parseProgressFile(text, { siteId: SITE, maxBytes: 1_000_000, now: T0 + 60_000 });
 		if (!parsed.ok) throw new Error(parsed.error);
@@ -351,21 +363,25 @@ describe('export, import and reset', () => {
 		const store = make(fake);
 		store.importFile({
 			format: 'ai-eng-plan-progress',
-			version: 1,
+			version: 2,
 			siteId: SITE,
 			exportedAt: '2025-06-01T00:00:00Z',
 			ticks: { 'mine-newer': { checked: false, at: 40 }, 'theirs-newer': { checked: true, at: 20 }, 'old-read': { checked: true, at: 5 } },
 			settings: { startDate: '2030-01-07' },
+			log: [],
+			claims: [],
+			decisions: [],
 		});
-		expect(store.snapshot()).toEqual({
-			version: 1,
-			ticks: {
-				'mine-newer': { checked: true, at: 50 },
-				'theirs-newer': { checked: true, at: 20 },
-				'old-read': { checked: true, at: 5 },
-			},
-			settings: { startDate: '2025-01-06' },
-		});
+		expect(store.snapshot()).toEqual(
+			current(
+				{
+					'mine-newer': { checked: true, at: 50 },
+					'theirs-newer': { checked: true, at: 20 },
+					'old-read': { checked: true, at: 5 },
+				},
+				{ startDate: '2025-01-06' },
+			),
+		);
 		expect(stored(fake)).toEqual(store.snapshot());
 	});
 
@@ -373,11 +389,14 @@ describe('export, import and reset', () => {
 		const store = make(new FakeStorage(), { renames: new Map([['old-read', 'week-01-read']]) });
 		store.importFile({
 			format: 'ai-eng-plan-progress',
-			version: 1,
+			version: 2,
 			siteId: SITE,
 			exportedAt: '2025-06-01T00:00:00Z',
 			ticks: { 'old-read': { checked: true, at: 5 } },
 			settings: {},
+			log: [],
+			claims: [],
+			decisions: [],
 		});
 		expect(store.isChecked('week-01-read')).toBe(true);
 	});
@@ -386,7 +405,7 @@ describe('export, import and reset', () => {
 		['an oversize file', 'x'.repeat(1_000_001)],
 		['invalid JSON', '{"format": '],
 		['a wrong format', JSON.stringify({ format: 'csv' })],
-		['a newer version', JSON.stringify({ format: 'ai-eng-plan-progress', version: 2 })],
+		['a newer version', JSON.stringify({ format: 'ai-eng-plan-progress', version: 3 })],
 		['a bad shape', JSON.stringify({ format: 'ai-eng-plan-progress', version: 1, siteId: SITE, exportedAt: '2025-01-01T00:00:00Z', ticks: { a: 1 }, settings: {} })],
 		[
 			'an id with a script',
@@ -418,12 +437,12 @@ describe('export, import and reset', () => {
 		store.reset();
 		expect(store.isChecked('a')).toBe(false);
 		expect(listener).toHaveBeenCalledTimes(1);
-		expect(stored(fake)).toEqual({ version: 1, ticks: {}, settings: { startDate: '2025-01-06' } });
+		expect(stored(fake)).toEqual(current({}, { startDate: '2025-01-06' }));
 	});
 
 	it('exports with the time of export and the site id', () => {
 		const store = make(new FakeStorage());
 		const file = JSON.parse(store.exportFile('my-fork'));
-		expect(file).toEqual({ format: 'ai-eng-plan-progress', version: 1, siteId: 'my-fork', exportedAt: '2025-06-01T09:00:00.000Z', ticks: {}, settings: {} });
+		expect(file).toEqual({ format: 'ai-eng-plan-progress', version: 2, siteId: 'my-fork', exportedAt: '2025-06-01T09:00:00.000Z', ticks: {}, settings: {}, log: [], claims: [], decisions: [] });
 	});
 });

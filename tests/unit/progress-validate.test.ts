@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { backupKey, storageKey } from '../../src/lib/progress/constants';
-import { progressFileSchema, storedStateSchema } from '../../src/lib/progress/state';
+import { progressFileSchema, storedStateSchema, storedStateV1Schema } from '../../src/lib/progress/state';
+
+/** What the store reads: a value of the current version, or of version 1 (migrated when read). */
+const readableState = storedStateV1Schema.or(storedStateSchema);
 import { fileProblem, isIsoDateTime, readStoredState, ticksProblem } from '../../src/lib/progress/validate-state';
 
 const goodState = { version: 1, ticks: { 'week-01-read': { checked: true, at: 1_700_000_000_000 } }, settings: {} };
@@ -45,14 +48,14 @@ const storedValues: [string, unknown][] = [
 	['an unknown setting', { ...goodState, settings: { theme: 'dark' } }],
 ];
 
-describe('readStoredState agrees with storedStateSchema', () => {
+describe('readStoredState agrees with storedStateV1Schema or storedStateSchema', () => {
 	it.each(storedValues)('%s', (_, value) => {
-		const zodSays = storedStateSchema.safeParse(value).success;
+		const zodSays = readableState.safeParse(value).success;
 		expect(readStoredState(value) !== null).toBe(zodSays);
 	});
 
 	it('has both valid and invalid cases in its table', () => {
-		const verdicts = storedValues.map(([, value]) => storedStateSchema.safeParse(value).success);
+		const verdicts = storedValues.map(([, value]) => readableState.safeParse(value).success);
 		expect(verdicts.filter(Boolean).length).toBe(6);
 	});
 });

@@ -56,6 +56,8 @@ export interface Prediction {
 	step: number;
 	/** The true value for these parameters, in the same unit. */
 	answer(params: Params): number;
+	/** Largest miss still logged as a right guess; see `guessTolerance` for the default. */
+	tolerance?: number;
 }
 
 export interface DemoSpec<P extends Params = Params> {

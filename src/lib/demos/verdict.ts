@@ -1,3 +1,6 @@
+import type { LogRow } from '../practice-log/metrics';
+import type { Prediction } from './spec';
+
 /** What the learner is told after a "predict before reveal" guess. */
 export function verdict(guess: number | null, answer: number, unit: 'percent' | 'number'): string {
 	const round = (x: number) => Number(x.toFixed(unit === 'percent' ? 1 : 3));
@@ -7,4 +10,21 @@ export function verdict(guess: number | null, answer: number, unit: 'percent' | 
 	if (off === 0) return `You guessed ${show(guess)}: exactly right.`;
 	const distance = unit === 'percent' ? `${off} percentage points` : String(off);
 	return `You guessed ${show(guess)}; the answer is ${show(answer)}, so you were ${distance} too ${guess > answer ? 'high' : 'low'}.`;
+}
+
+/**
+ * How far off a guess may be and still count as right in the log: the demo's own
+ * `tolerance` when it sets one, else 5 percentage points for percentages and 10%
+ * of the answer (at least one input step) for numbers.
+ */
+export function guessTolerance(prediction: Pick<Prediction, 'unit' | 'step' | 'tolerance'>, answer: number): number {
+	if (prediction.tolerance !== undefined) return prediction.tolerance;
+	return prediction.unit === 'percent' ? 5 : Math.max(0.1 * Math.abs(answer), prediction.step);
+}
+
+/** The practice-log row of a checked guess: `intuition_correct`, 1 within tolerance, the note naming demo, guess and answer. */
+export function guessRow(demo: string, prediction: Pick<Prediction, 'unit' | 'step' | 'tolerance'>, guess: number, answer: number, date: string, week: number): LogRow {
+	const show = (x: number) => `${Number(x.toFixed(prediction.unit === 'percent' ? 1 : 3))}${prediction.unit === 'percent' ? '%' : ''}`;
+	const right = Math.abs(guess - answer) <= guessTolerance(prediction, answer) + 1e-9;
+	return { date, week, metric: 'intuition_correct', value: right ? 1 : 0, unit: 'guess', note: `Demo ${demo}: guessed ${show(guess)}, answer ${show(answer)}` };
 }

@@ -7,6 +7,7 @@
  * prediction lands in a band from 50% to 100%.
  */
 import type { Outcome } from './entry-types';
+import { formatNumber, formatPercent } from '../stats/format';
 
 export interface ScoredPrediction {
 	/** 0..1, as written in the entry. */
@@ -95,4 +96,26 @@ export function calibration(predictions: readonly ScoredPrediction[]): Calibrati
 		share: resolved ? cameTrue / resolved : null,
 		brier: resolved ? squaredError / resolved : null,
 	};
+}
+
+/**
+ * Claims logged in the browser (intuition loop, prediction game) as predictions:
+ * an answered claim is right or wrong, an open one pending. Together with the
+ * portfolio's prediction entries they make one calibration table.
+ */
+export function claimsAsPredictions(claims: ReadonlyArray<{ confidence: number; resolved?: { correct: boolean } }>): ScoredPrediction[] {
+	return claims.map((c) => ({ confidence: c.confidence, outcome: c.resolved ? (c.resolved.correct ? 'right' : 'wrong') : 'pending' }));
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The sentence above the table, or the whole message when nothing is resolved yet. */
+export function describeCalibration(c: Calibration): string {
+	if (c.resolved === 0) return `${plural(c.pending, 'prediction')} waiting for the due date; none resolved yet.`;
+	return [
+		`Of ${plural(c.resolved, 'resolved prediction')}, ${formatPercent(c.share, 0)} came true (partly right counts as half);`,
+		`Brier score ${formatNumber(c.brier, 3)}, where 0 is perfect and always saying 50% scores 0.250.`,
+		c.pending > 0 ? `${c.pending} more pending.` : '',
+		"Well calibrated means each band's share is close to its mean confidence.",
+	].filter(Boolean).join(' ');
 }

@@ -9,6 +9,7 @@ import { getProgressGroups } from '../progress-groups';
 import { calibration, type Calibration } from './calibration';
 import { groupByType } from './list';
 import { readPublishedProgress } from './published-progress';
+import { readPublishedLog } from './published-log';
 import { overallCompletion, snapshotCompletion } from './snapshot';
 import type { Completion } from '../progress/dashboard';
 
@@ -42,5 +43,5 @@ export async function getPortfolioPage(href: (path: string) => string) {
 	const entries = await getPortfolio();
 	const predictions = entries.flatMap((e) => (e.data.type === 'prediction' && e.data.confidence !== undefined ? [{ confidence: e.data.confidence, outcome: e.data.outcome }] : []));
 	const calibrationTable: Calibration | null = predictions.length ? calibration(predictions) : null;
-	return { entries, groups: groupByType(entries), calibration: calibrationTable, snapshot: await progressSnapshot(href) };
+	return { entries, groups: groupByType(entries), calibration: calibrationTable, snapshot: await progressSnapshot(href), practiceLog: readPublishedLog(courseRoot) };
 }

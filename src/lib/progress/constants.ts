@@ -20,6 +20,8 @@ export const ITEM_ATTRIBUTE = 'data-item';
 export const STORAGE_KEY_ATTRIBUTE = 'data-storage-key';
 /** On a checklist or meter: JSON object `{ "<old id>": "<new id>" }` from the items' `renamedFrom`. */
 export const RENAMES_ATTRIBUTE = 'data-renames';
+/** On any progress element (optional): course.config.ts startDate, YYYY-MM-DD, for the weeks of new log rows. */
+export const START_DATE_ATTRIBUTE = 'data-start-date';
 /** On a meter: the item ids it counts, separated by spaces. */
 export const ITEMS_ATTRIBUTE = 'data-items';
 /** On the meter's `<span>` whose text becomes "3 of 7 done". */
@@ -34,12 +36,12 @@ export const ACTION_ATTRIBUTE = 'data-action';
 export const REGION_ATTRIBUTE = 'data-region';
 
 /** Version of the stored value and of the export file; see state.ts for the shape and migrations. */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 /** `format` field of an export file, so a random JSON file is recognised as "not a progress file". */
 export const EXPORT_FORMAT = 'ai-eng-plan-progress';
 
-/** Largest import file read; a real one with every item ticked is a few tens of KB. */
-export const MAX_IMPORT_BYTES = 1_000_000;
+/** Largest import file read: every tick is a few tens of KB, but the practice log it carries can grow (a 10,000-row log is about 1.5 MB). */
+export const MAX_IMPORT_BYTES = 50_000_000;
 /** Most ticks an import file may hold (the course has a few hundred items). */
 export const MAX_IMPORT_TICKS = 5_000;
 /** Longest item id accepted in stored state and in import files. */
@@ -51,6 +53,12 @@ export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 export const ITEM_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A storage id as `course.config.ts` allows it. */
 export const SITE_ID_PATTERN = /^[a-z0-9-]+$/;
+/** Lowest and highest stated confidence of a claim (the intuition loop's 50-95%). */
+export const MIN_CONFIDENCE = 0.5;
+export const MAX_CONFIDENCE = 0.95;
+/** Most claims or decisions a stored value or import may hold. */
+export const MAX_RECORDS = 10_000;
+
 /** Settings' start date. */
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 

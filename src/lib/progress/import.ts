@@ -9,8 +9,9 @@
  * smuggling markup (`<script>…`) into the page through an id.
  */
 import type { ProgressFile } from './state';
-import { EXPORT_FORMAT, FUTURE_TOLERANCE_MS, MAX_IMPORT_TICKS, STATE_VERSION } from './constants';
-import { fileProblem } from './validate-state';
+import { EXPORT_FORMAT, FUTURE_TOLERANCE_MS, MAX_IMPORT_TICKS, MAX_RECORDS, STATE_VERSION } from './constants';
+import { fileProblem, upgradeFile } from './validate-state';
+import { MAX_LOG_ROWS } from '../practice-log/metrics';
 
 /**
  * `fromOtherCopy` is the storage id of another copy of this course (a fork, or the
@@ -153,8 +154,8 @@ function headerError(value: unknown): string | null {
 	if (typeof version === 'number' && version > STATE_VERSION) {
 		return `This file was exported by a newer version of the book (file version ${version}; this copy reads version ${STATE_VERSION}). Update your copy of the book, then import the file again.`;
 	}
-	if (version !== STATE_VERSION) {
-		return `This file has an unknown version (${JSON.stringify(version) ?? 'none'}; this book reads version ${STATE_VERSION}). ${EXPORT_AGAIN}`;
+	if (version !== STATE_VERSION && version !== 1) {
+		return `This file has an unknown version (${JSON.stringify(version) ?? 'none'}; this book reads versions 1 to ${STATE_VERSION}). ${EXPORT_AGAIN}`;
 	}
 	return null;
 }
@@ -187,11 +188,14 @@ export function parseProgressFile(text: string, options: ParseOptions): ParseRes
 	if (problem) {
 		return fail(`This file is not in the expected shape: at "${printablePath(problem.path)}" the book expected ${problem.expected}. It may have been edited or damaged. ${EXPORT_AGAIN}`);
 	}
-	const exported = parsed.value as ProgressFile;
+	const exported = upgradeFile(parsed.value as Record<string, unknown>);
 	const fromOtherCopy = exported.siteId === options.siteId ? null : exported.siteId;
 	const file = fromOtherCopy === null ? exported : { ...exported, siteId: options.siteId };
 	if (Object.keys(file.ticks).length > MAX_IMPORT_TICKS) {
 		return fail(`This file holds more than ${MAX_IMPORT_TICKS} ticks, more than the book has items, so it was not imported. ${EXPORT_AGAIN}`);
+	}
+	if (file.log.length > MAX_LOG_ROWS || file.claims.length > MAX_RECORDS || file.decisions.length > MAX_RECORDS) {
+		return fail(`This file holds more than ${MAX_LOG_ROWS} log rows or ${MAX_RECORDS} claims or decisions, so it was not imported. ${EXPORT_AGAIN}`);
 	}
 	const future = futureTick(file, options.now ?? Date.now());
 	if (future) {

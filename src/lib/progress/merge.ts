@@ -96,3 +96,32 @@ export function previewImport(local: Ticks, incomingFile: ProgressFile, options:
 	preview.orphaned = orphanedIds(incoming, options.knownIds);
 	return preview;
 }
+
+/** A claim or decision: an id and, once answered, when. */
+interface Answerable {
+	id: string;
+	createdAt: number;
+	resolved?: { at: number };
+}
+
+/**
+ * Claims or decisions of both sides, one per id, `local` order first. When both
+ * have an id, an answered record beats an open one and the earlier answer stays
+ * (answers are final); otherwise the local record stays. Nothing is dropped.
+ */
+export function mergeRecords<T extends Answerable>(local: readonly T[], incoming: readonly T[]): T[] {
+	const merged = [...local];
+	const index = new Map(local.map((record, i) => [record.id, i]));
+	for (const record of incoming) {
+		const i = index.get(record.id);
+		if (i === undefined) {
+			index.set(record.id, merged.length);
+			merged.push(record);
+			continue;
+		}
+		const ours = merged[i];
+		const theirsFirst = record.resolved && (!ours.resolved || record.resolved.at < ours.resolved.at);
+		if (theirsFirst) merged[i] = record;
+	}
+	return merged;
+}

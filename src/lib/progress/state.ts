@@ -6,28 +6,44 @@
  * and reject exactly what these schemas do. The browser never loads zod: it
  * would add ~90 KB gzipped to a checklist island whose budget is 4 KB.
  *
- * Stored value (localStorage, key from `storageKey()`), JSON:
+ * Stored value (localStorage, key from `storageKey()`), JSON, version 2:
  *   {
- *     version: 1,
+ *     version: 2,
  *     ticks: { "<item-id>": { checked: boolean, at: <epoch ms> }, ... },
- *     settings: { startDate?: "YYYY-MM-DD" }
+ *     settings: { startDate?: "YYYY-MM-DD" },
+ *     log: [ { date, week, metric, value, unit, note }, ... ],   // the practice log (src/lib/practice-log)
+ *     timers: { "<routine>": { startedAt, pausedAt: number | null, pausedMs } },
+ *     claims: [ { id, text, confidence, checkOn, createdAt, resolved?: { correct, at } }, ... ],
+ *     decisions: [ { id, title, kind, reviewOn, createdAt, resolved?: { right, at } }, ... ]
  *   }
  * An untick is stored as `checked: false` with its time, not deleted, so a merge
  * can tell a newer untick from an older tick. Ticks on ids the book no longer has
  * stay (orphaned); ticks on a renamed id move to the new id when read (merge.ts).
+ * A timer stores when it started (and paused), never a running count, so its clock
+ * survives a reload and a closed tab. Resolving a claim or decision appends its log
+ * row (`intuition_correct`, `decision_right`); the claim stays, marked resolved.
  *
- * Migrations: v1 is the first stored shape; there is nothing older to migrate.
- * When the shape changes: bump STATE_VERSION, add the new schema here, and make
- * `readStoredState` (validate-state.ts) turn a v1 value into the new shape. A
- * value whose version is newer than this code knows (an older copy of the book
- * opened after a newer one) fails validation and is treated like a corrupt
- * value: set aside under a backup key with a notice, never silently overwritten.
+ * Migrations: `readStoredState` (validate-state.ts) turns every older stored value
+ * into the current shape when it is read; the next write stores the new shape.
+ *   v1 -> v2: `{ version: 1, ticks, settings }` gains an empty log, timers, claims
+ *   and decisions; every tick and the settings are kept as they were.
+ * When the shape changes again: bump STATE_VERSION, add the new schema here, and
+ * add the step to `readStoredState`. A value whose version is newer than this
+ * code knows (an older copy of the book opened after a newer one) fails
+ * validation and is treated like a corrupt value: set aside under a backup key
+ * with a notice, never silently overwritten.
  *
- * Export file: `{ format: 'ai-eng-plan-progress', version: 1, siteId, exportedAt
- * (ISO 8601), ticks, settings }`. All objects are strict: unknown keys are rejected.
+ * Export file: `{ format: 'ai-eng-plan-progress', version: 2, siteId, exportedAt
+ * (ISO 8601), ticks, settings, log, claims, decisions }` (running timers stay in
+ * the browser: a clock started on one machine means nothing on another). Version 1
+ * files (ticks and settings only) are still read. All objects are strict: unknown
+ * keys are rejected.
  */
 import { z } from 'astro/zod';
-import { DATE_PATTERN, EXPORT_FORMAT, ITEM_ID_PATTERN, MAX_ID_LENGTH, SITE_ID_PATTERN, STATE_VERSION } from './constants';
+import { logRow } from '../../content/schema';
+import type { LogRow } from '../practice-log/metrics';
+import { isCalendarDate, MAX_NOTE_LENGTH } from '../practice-log/metrics';
+import { DATE_PATTERN, EXPORT_FORMAT, ITEM_ID_PATTERN, MAX_CONFIDENCE, MAX_ID_LENGTH, MIN_CONFIDENCE, SITE_ID_PATTERN, STATE_VERSION } from './constants';
 
 /** A course item id as stored: kebab-case, bounded length. */
 export const storedItemId = z.string().max(MAX_ID_LENGTH).regex(ITEM_ID_PATTERN);
@@ -44,23 +60,87 @@ export const settingsSchema = z.strictObject({
 	startDate: z.string().regex(DATE_PATTERN).optional(),
 });
 
+const calendarDate = z.string().refine(isCalendarDate, 'a date YYYY-MM-DD');
+const epochMs = z.number().nonnegative();
+const shortText = z.string().trim().min(1).max(MAX_NOTE_LENGTH);
+
+/** A timed routine's clock: when it started, when it was paused (null while running), total paused time. */
+export const runningTimerSchema = z.strictObject({
+	startedAt: epochMs,
+	pausedAt: epochMs.nullable(),
+	pausedMs: epochMs,
+});
+export const timersSchema = z.record(storedItemId, runningTimerSchema);
+
+/** A checkable statistical claim, answered right or wrong on or after `checkOn`. */
+export const claimSchema = z.strictObject({
+	id: storedItemId,
+	text: shortText,
+	/** Stated probability that the claim comes true, 0.5 to 0.95. */
+	confidence: z.number().min(MIN_CONFIDENCE).max(MAX_CONFIDENCE),
+	checkOn: calendarDate,
+	createdAt: epochMs,
+	resolved: z.strictObject({ correct: z.boolean(), at: epochMs }).optional(),
+});
+
+/** A technical decision or ADR, reviewed on or after `reviewOn`. */
+export const decisionSchema = z.strictObject({
+	id: storedItemId,
+	title: shortText,
+	kind: z.enum(['decision', 'adr']),
+	reviewOn: calendarDate,
+	createdAt: epochMs,
+	resolved: z.strictObject({ right: z.boolean(), at: epochMs }).optional(),
+});
+
+/** Version 1 of the stored value: ticks and settings only. Still read, migrated on load. */
+export const storedStateV1Schema = z.strictObject({
+	version: z.literal(1),
+	ticks: ticksSchema,
+	settings: settingsSchema,
+});
+
 export const storedStateSchema = z.strictObject({
 	version: z.literal(STATE_VERSION),
 	ticks: ticksSchema,
 	settings: settingsSchema,
+	log: z.array(logRow),
+	timers: timersSchema,
+	claims: z.array(claimSchema),
+	decisions: z.array(decisionSchema),
 });
 
-export const progressFileSchema = z.strictObject({
+const fileHeader = {
 	format: z.literal(EXPORT_FORMAT),
-	version: z.literal(STATE_VERSION),
 	siteId: z.string().max(MAX_ID_LENGTH).regex(SITE_ID_PATTERN),
 	exportedAt: z.iso.datetime({ offset: true }),
+};
+
+/** An export file of version 1 (ticks and settings), as older copies of the book wrote it. */
+export const progressFileV1Schema = z.strictObject({ ...fileHeader, version: z.literal(1), ticks: ticksSchema, settings: settingsSchema });
+
+/** An export file of the current version. */
+export const progressFileV2Schema = z.strictObject({
+	...fileHeader,
+	version: z.literal(STATE_VERSION),
 	ticks: ticksSchema,
 	settings: settingsSchema,
+	log: z.array(logRow),
+	claims: z.array(claimSchema),
+	decisions: z.array(decisionSchema),
 });
+
+/** Any export file this book reads, as the current version (a v1 file has an empty log). */
+export const progressFileSchema = z.discriminatedUnion('version', [progressFileV1Schema, progressFileV2Schema]).transform(
+	(file): ProgressFile => (file.version === 1 ? { ...file, version: STATE_VERSION, log: [], claims: [], decisions: [] } : file),
+);
 
 export type Tick = z.infer<typeof tickSchema>;
 export type Ticks = Record<string, Tick>;
 export type ProgressSettings = z.infer<typeof settingsSchema>;
-export type ProgressState = z.infer<typeof storedStateSchema>;
-export type ProgressFile = z.infer<typeof progressFileSchema>;
+export type RunningTimer = z.infer<typeof runningTimerSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type Decision = z.infer<typeof decisionSchema>;
+export type ProgressStateV1 = z.infer<typeof storedStateV1Schema>;
+export type ProgressState = Omit<z.infer<typeof storedStateSchema>, 'log'> & { log: LogRow[] };
+export type ProgressFile = Omit<z.infer<typeof progressFileV2Schema>, 'log'> & { log: LogRow[] };

@@ -8,10 +8,11 @@
  * `notice()`. A value it cannot read is copied to `<key>:backup:<epoch>` before
  * anything is written over it; if that copy fails, the key is left untouched.
  */
-import type { ProgressFile, ProgressState, Ticks } from './state';
+import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Ticks } from './state';
 import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
-import { mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
-import { readStoredState } from './validate-state';
+import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
+import { MAX_NOTE_LENGTH, isCalendarDate, localDate, mergeLog, rowProblems, weekOfDate, type LogRow } from '../practice-log/metrics';
+import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
 
 /** The part of `Storage` the store uses. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -32,7 +33,14 @@ export interface ProgressStoreOptions {
 	renames?: ReadonlyMap<string, string>;
 	/** Every item id the book has, for `orphaned()`. */
 	knownIds?: Iterable<string>;
+	/** The configured start date (course.config.ts); the browser's `settings.startDate` overrides it. Dates rows' weeks. */
+	startDate?: string | null;
 }
+
+/** A claim as the learner states it; the store gives it an id and a creation time. */
+export type NewClaim = Pick<Claim, 'text' | 'confidence' | 'checkOn'>;
+/** A decision as the learner states it; the store gives it an id and a creation time. */
+export type NewDecision = Pick<Decision, 'title' | 'kind' | 'reviewOn'>;
 
 export interface ProgressStore {
 	isChecked(id: string): boolean;
@@ -54,6 +62,33 @@ export interface ProgressStore {
 	reset(): void;
 	/** Ticked ids not in `knownIds` (empty without knownIds). */
 	orphaned(): string[];
+
+	/** The practice log, oldest first. */
+	log(): readonly LogRow[];
+	/**
+	 * Appends rows not already in the log (an identical row is the same measurement,
+	 * kept once); returns how many were added. Throws a TypeError naming the first
+	 * bad field when a row is not valid (a caller's bug: forms check their input).
+	 */
+	appendLog(rows: readonly LogRow[]): number;
+	/** The clock of a timed routine (a kebab-case id), or undefined when it is not running. */
+	runningTimer(routine: string): RunningTimer | undefined;
+	/** Starts, pauses or resumes (a timer) or stops (null) a routine's clock. Throws a TypeError on a bad routine id or timer. */
+	setRunningTimer(routine: string, timer: RunningTimer | null): void;
+	claims(): readonly Claim[];
+	/** Records a claim to check on `checkOn`; returns it with its id. Throws a TypeError on empty text, a confidence outside 0.5-0.95 or a bad date. */
+	addClaim(claim: NewClaim): Claim;
+	/** Marks a claim right or wrong and appends its `intuition_correct` row; a second answer is ignored. */
+	resolveClaim(id: string, correct: boolean): void;
+	decisions(): readonly Decision[];
+	/** Records a decision or ADR to review on `reviewOn`; returns it with its id. Throws a TypeError on an empty title or a bad date. */
+	addDecision(decision: NewDecision): Decision;
+	/** Marks a decision proved right or not and appends its `decision_right` row; a second answer is ignored. */
+	resolveDecision(id: string, right: boolean): void;
+	/** The week a row dated `date` belongs to, from the browser's or the configured start date. */
+	weekOf(date: string): number;
+	/** Sets (YYYY-MM-DD) or clears (null) this browser's start date, which overrides the configured one. */
+	setStartDate(date: string | null): void;
 }
 
 type Change = (state: ProgressState) => ProgressState;
@@ -67,7 +102,37 @@ const corruptSetAside = (key: string) =>
 const CORRUPT_KEPT =
 	'The progress saved in this browser could not be read, and it was left untouched, so new ticks are kept only until you close this page. Use "Export progress" on the progress page to keep them.';
 
-const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => ({ version: STATE_VERSION, ticks: {}, settings });
+const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => ({
+	version: STATE_VERSION,
+	ticks: {},
+	settings,
+	log: [],
+	timers: {},
+	claims: [],
+	decisions: [],
+});
+
+/** A fresh id for a claim or decision: kebab-case, unique enough for one learner's records. */
+function newId(prefix: string, at: number): string {
+	return `${prefix}-${at.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+/** Throws a TypeError naming the bad field: what is stored must read back valid, or the next load would set it all aside. */
+function refuse(method: string, problem: ShapeProblem | null): void {
+	if (problem) throw new TypeError(`${method}: ${problem.path} should be ${problem.expected}`);
+}
+
+/** A note within the row limit (a claim may already be as long as a note may be). */
+function clip(note: string): string {
+	return note.length <= MAX_NOTE_LENGTH ? note : `${note.slice(0, MAX_NOTE_LENGTH - 1)}…`;
+}
+
+function checkRows(rows: readonly LogRow[]): void {
+	for (const row of rows) {
+		const [first] = rowProblems(row);
+		if (first) throw new TypeError(`appendLog: ${first.problem}; ${first.fix}`);
+	}
+}
 
 function parseJson(raw: string): unknown {
 	try {
@@ -101,6 +166,8 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 	let storage = openStorage(options.storage);
 	let state = emptyState();
 	let notice: ProgressNotice | null = storage ? null : { kind: 'unavailable', message: UNAVAILABLE };
+	/** The last stored text this store wrote or validated, and its state, so an unchanged value is not checked again. */
+	let lastSeen: { raw: string | null; state: ProgressState | null } = { raw: null, state: null };
 	/** Changes not yet written (storage full): replayed on top of the stored value at the next write. */
 	let unsaved: Change[] = [];
 
@@ -139,8 +206,12 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			return undefined;
 		}
 		if (raw === null) return emptyState();
-		const stored = readStoredState(parseJson(raw));
-		if (stored) return { ...stored, ticks: migrateRenames(stored.ticks, renames) };
+		// The value this store last wrote or read is valid already: checking a long log again on every tick would cost tens of ms.
+		const stored = raw === lastSeen.raw ? lastSeen.state : readStoredState(parseJson(raw));
+		if (stored) {
+			lastSeen = { raw, state: stored };
+			return { ...stored, ticks: migrateRenames(stored.ticks, renames) };
+		}
 		setAside(raw);
 		return undefined;
 	}
@@ -149,7 +220,9 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 	function write(): void {
 		if (!storage) return;
 		try {
-			storage.setItem(key, JSON.stringify(state));
+			const raw = JSON.stringify(state);
+			storage.setItem(key, raw);
+			lastSeen = { raw, state };
 			unsaved = [];
 			if (notice?.kind === 'full') notice = null;
 		} catch (error) {
@@ -184,6 +257,10 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		notify();
 	}
 
+	function startDateOf(s: ProgressState): string | undefined {
+		return s.settings.startDate ?? options.startDate ?? undefined;
+	}
+
 	function reload(): void {
 		load();
 		notify();
@@ -209,17 +286,100 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		},
 		reload,
 		exportFile(siteId) {
-			const { ticks, settings } = state;
+			const { ticks, settings, log, claims, decisions } = state;
 			const exportedAt = new Date(now()).toISOString();
-			return JSON.stringify({ format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings }, null, '\t');
+			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings, log, claims, decisions };
+			return JSON.stringify(file, null, '\t');
 		},
 		importFile(file) {
 			const incoming: Ticks = migrateRenames(file.ticks, renames);
-			commit((s) => ({ ...s, ticks: mergeTicks(s.ticks, incoming), settings: { ...file.settings, ...s.settings } }));
+			commit((s) => ({
+				...s,
+				ticks: mergeTicks(s.ticks, incoming),
+				settings: { ...file.settings, ...s.settings },
+				log: mergeLog(s.log, file.log),
+				claims: mergeRecords(s.claims, file.claims),
+				decisions: mergeRecords(s.decisions, file.decisions),
+			}));
 		},
 		reset() {
-			commit((s) => emptyState(s.settings));
+			// Ticks only: the log and its claims and decisions are measurements, not progress to start over.
+			commit((s) => ({ ...s, ticks: {} }));
 		},
 		orphaned: () => (known ? orphanedIds(state.ticks, known) : []),
+
+		log: () => state.log,
+		appendLog(rows) {
+			checkRows(rows);
+			const added = mergeLog(state.log, rows).length - state.log.length;
+			commit((s) => ({ ...s, log: mergeLog(s.log, rows) }));
+			return added;
+		},
+		runningTimer: (routine) => (Object.hasOwn(state.timers, routine) ? state.timers[routine] : undefined),
+		setRunningTimer(routine, timer) {
+			if (timer) refuse('setRunningTimer', timersProblem({ [routine]: timer }));
+			commit((s) => {
+				const { [routine]: _old, ...others } = s.timers;
+				return { ...s, timers: timer ? { ...others, [routine]: { ...timer } } : others };
+			});
+		},
+		claims: () => state.claims,
+		addClaim({ text, confidence, checkOn }) {
+			const createdAt = now();
+			const claim: Claim = { id: newId('claim', createdAt), text, confidence, checkOn, createdAt };
+			refuse('addClaim', claimsProblem([claim]));
+			commit((s) => ({ ...s, claims: mergeRecords(s.claims, [claim]) }));
+			return claim;
+		},
+		resolveClaim(id, correct) {
+			const at = now();
+			commit((s) => {
+				const claim = s.claims.find((c) => c.id === id);
+				if (!claim || claim.resolved) return s;
+				const date = localDate(at);
+				const row: LogRow = {
+					date,
+					week: weekOfDate(date, startDateOf(s)),
+					metric: 'intuition_correct',
+					value: correct ? 1 : 0,
+					unit: 'claim',
+					note: clip(`${claim.text} (${Math.round(claim.confidence * 100)}% confident, check on ${claim.checkOn})`),
+				};
+				return { ...s, claims: s.claims.map((c) => (c.id === id ? { ...c, resolved: { correct, at } } : c)), log: mergeLog(s.log, [row]) };
+			});
+		},
+		decisions: () => state.decisions,
+		addDecision({ title, kind, reviewOn }) {
+			const createdAt = now();
+			const decision: Decision = { id: newId(kind, createdAt), title, kind, reviewOn, createdAt };
+			refuse('addDecision', decisionsProblem([decision]));
+			commit((s) => ({ ...s, decisions: mergeRecords(s.decisions, [decision]) }));
+			return decision;
+		},
+		resolveDecision(id, right) {
+			const at = now();
+			commit((s) => {
+				const decision = s.decisions.find((d) => d.id === id);
+				if (!decision || decision.resolved) return s;
+				const date = localDate(at);
+				const row: LogRow = {
+					date,
+					week: weekOfDate(date, startDateOf(s)),
+					metric: 'decision_right',
+					value: right ? 1 : 0,
+					unit: decision.kind === 'adr' ? 'ADR' : 'decision',
+					note: clip(`${decision.title} (reviewed ${date}, due ${decision.reviewOn})`),
+				};
+				return { ...s, decisions: s.decisions.map((d) => (d.id === id ? { ...d, resolved: { right, at } } : d)), log: mergeLog(s.log, [row]) };
+			});
+		},
+		weekOf: (date) => weekOfDate(date, startDateOf(state)),
+		setStartDate(date) {
+			if (date !== null && !isCalendarDate(date)) throw new TypeError(`setStartDate: "${date}" is not a date YYYY-MM-DD`);
+			commit((s) => {
+				const { startDate: _old, ...settings } = s.settings;
+				return { ...s, settings: date === null ? settings : { ...settings, startDate: date } };
+			});
+		},
 	};
 }

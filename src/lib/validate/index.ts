@@ -15,6 +15,7 @@ import { schemaProblems } from './schema-problems';
 import { crossFileProblems } from './cross-checks';
 import { PROGRESS_FILE, progressFileProblems } from './progress-file';
 import { placeholderProblems } from '../portfolio/placeholders';
+import { PRACTICE_LOG_FILE, practiceLogProblems } from './practice-log';
 
 export type { ContentTree, Course, Loaded } from './types';
 
@@ -68,6 +69,8 @@ export function validateContent(tree: ContentTree): Problem[] {
 	if (tree.read('content/glossary.yaml') !== null) yamlFile('content/glossary.yaml', schema.glossary);
 	const publishedProgress = tree.read(PROGRESS_FILE);
 	if (publishedProgress !== null) problems.push(...progressFileProblems(publishedProgress));
+	const publishedLog = tree.read(PRACTICE_LOG_FILE);
+	if (publishedLog !== null) problems.push(...practiceLogProblems(publishedLog));
 
 	problems.push(...crossFileProblems(course, { isDemoId }));
 	return problems;

@@ -1,0 +1,47 @@
+/**
+ * `<sp-calibration>`: redraws the calibration table (CalibrationTable.astro's
+ * markup) from the portfolio's predictions and this browser's claims, whenever a
+ * claim is answered here or in another tab.
+ */
+import { calibration, claimsAsPredictions, describeCalibration, type ScoredPrediction } from '../lib/portfolio/calibration';
+import { MISSING, formatNumber, formatPercent } from '../lib/stats/format';
+import { ProgressElement, defineOnce } from './page-store';
+
+class LiveCalibration extends ProgressElement {
+	private published: ScoredPrediction[] = JSON.parse(this.dataset.predictions ?? '[]');
+	private shown = '';
+
+	protected render(): void {
+		if (!this.store) return;
+		const c = calibration([...this.published, ...claimsAsPredictions(this.store.claims())]);
+		const key = JSON.stringify(c);
+		if (key === this.shown) return;
+		this.shown = key;
+		const section = this.querySelector('section')!;
+		const summary = section.querySelector('p') ?? section.appendChild(document.createElement('p'));
+		const link = summary.querySelector('a');
+		summary.textContent = `${describeCalibration(c)} `;
+		if (link && c.resolved > 0) summary.append(link, '.');
+		let table = section.querySelector('table');
+		if (c.resolved === 0) return table?.remove();
+		if (!table) {
+			table = section.appendChild(document.createElement('table'));
+			table.innerHTML = '<caption class="visually-hidden">Share of resolved predictions that came true, per confidence band</caption><thead><tr><th scope="col">Confidence</th><th scope="col">Resolved</th><th scope="col">Came true</th><th scope="col">Share</th><th scope="col">Mean confidence</th></tr></thead><tbody></tbody>';
+		}
+		table.tBodies[0]!.replaceChildren(
+			...c.bands.map((b) => {
+				const row = document.createElement('tr');
+				const th = document.createElement('th');
+				th.scope = 'row';
+				th.textContent = b.label;
+				row.append(th);
+				for (const text of [String(b.count), b.count ? formatNumber(b.cameTrue, Number.isInteger(b.cameTrue) ? 0 : 1) : MISSING, formatPercent(b.share, 0), formatPercent(b.meanConfidence, 0)]) {
+					row.insertCell().textContent = text;
+				}
+				return row;
+			}),
+		);
+	}
+}
+
+defineOnce('sp-calibration', LiveCalibration);

@@ -1,0 +1,15 @@
+/**
+ * Writes a demo's checked guess to the practice log. Loaded by demo.ts only when
+ * a guess is checked, so a demo costs nothing more until then.
+ */
+import type { Prediction } from '../lib/demos/spec';
+import { guessRow } from '../lib/demos/verdict';
+import { localDate } from '../lib/practice-log/metrics';
+import { storeFor } from './page-store';
+
+export function recordGuess(demo: HTMLElement, title: string, prediction: Prediction, guess: number, answer: number): void {
+	const store = storeFor(demo);
+	if (!store) return;
+	const date = localDate(Date.now());
+	store.appendLog([guessRow(title, prediction, guess, answer, date, store.weekOf(date))]);
+}

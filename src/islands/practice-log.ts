@@ -1,0 +1,166 @@
+/**
+ * `<sp-practice-log>` on the progress page: redraws the practice dashboard from the
+ * browser's log (and another tab's), downloads the log as CSV, and imports a CSV:
+ * read, checked whole (every bad line is listed and nothing changes), previewed as
+ * "adds N rows, M already in your log", then merged on confirmation. Never deletes.
+ *
+ *   <sp-practice-log data-storage-key data-site-id>
+ *     <div data-log-actions hidden> <button data-action="download-log"> <input type="file" accept=".csv" data-action="import-log"> </div>
+ *     <div data-region="log-preview" hidden> <p data-region="log-status" role="status"> <div data-region="log-alert" role="alert">
+ *     <div data-practice-dashboard data-months='[{month, from, to}]'>…server-rendered…</div>
+ *   </sp-practice-log>
+ */
+import { ACTION_ATTRIBUTE, REGION_ATTRIBUTE, SITE_ID_ATTRIBUTE } from '../lib/progress/constants';
+import type { ProgressStore } from '../lib/progress/store';
+import { formatLineProblem, formatLogCsv, parseLogCsv } from '../lib/practice-log/csv';
+import { summariseLog, type CourseMonth } from '../lib/practice-log/dashboard';
+import { localDate, MAX_LOG_BYTES, mergeLog, type LogRow } from '../lib/practice-log/metrics';
+import { renderPracticeDashboard } from '../lib/practice-log/render';
+import { defineOnce, storeFor } from './page-store';
+
+/** How many refused lines are listed; the rest are counted. */
+const LISTED_PROBLEMS = 20;
+export const LOG_FILE_NAME = 'log.csv';
+
+function parseMonths(json: string | undefined): CourseMonth[] {
+	try {
+		const months: unknown = JSON.parse(json ?? '[]');
+		return Array.isArray(months) ? (months as CourseMonth[]) : [];
+	} catch {
+		return [];
+	}
+}
+
+function button(action: string, label: string): HTMLButtonElement {
+	const element = document.createElement('button');
+	element.type = 'button';
+	element.setAttribute(ACTION_ATTRIBUTE, action);
+	element.textContent = label;
+	return element;
+}
+
+class PracticeLog extends HTMLElement {
+	private store: ProgressStore | null = null;
+	private pending: LogRow[] | null = null;
+
+	connectedCallback(): void {
+		if (this.store) return;
+		this.store = storeFor(this);
+		if (!this.store) return;
+		// The buttons do nothing without JavaScript, so the page serves them hidden.
+		const actions = this.querySelector<HTMLElement>('[data-log-actions]');
+		if (actions) actions.hidden = false;
+		this.addEventListener('click', (event) => this.onClick(event));
+		this.addEventListener('change', (event) => void this.onChange(event));
+		this.store.subscribe(() => this.render());
+		this.render();
+	}
+
+	private region(name: string): HTMLElement {
+		return this.querySelector<HTMLElement>(`[${REGION_ATTRIBUTE}="${name}"]`)!;
+	}
+
+	private render(): void {
+		const target = this.querySelector<HTMLElement>('[data-practice-dashboard]');
+		if (!target || !this.store) return;
+		const started = performance.now();
+		const summary = summariseLog(this.store.log(), parseMonths(target.dataset.months));
+		target.replaceChildren(renderPracticeDashboard(summary, document));
+		// Read by `npm run bench` (the 10,000-row budget); costs nothing to set.
+		this.dataset.renderMs = (performance.now() - started).toFixed(1);
+	}
+
+	private say(text: string, kind: 'status' | 'alert' = 'status', lines: string[] = []): void {
+		this.region(kind === 'status' ? 'log-alert' : 'log-status').replaceChildren();
+		const region = this.region(kind === 'status' ? 'log-status' : 'log-alert');
+		const message = document.createElement('p');
+		message.textContent = text;
+		region.replaceChildren(message);
+		if (lines.length) {
+			const list = document.createElement('ul');
+			for (const line of lines) list.append(Object.assign(document.createElement('li'), { textContent: line }));
+			region.append(list);
+		}
+	}
+
+	private closePreview(): void {
+		const preview = this.region('log-preview');
+		preview.replaceChildren();
+		preview.hidden = true;
+		this.pending = null;
+		this.querySelector<HTMLElement>(`[${ACTION_ATTRIBUTE}="import-log"]`)?.focus();
+	}
+
+	private download(): void {
+		if (!this.store) return;
+		const url = URL.createObjectURL(new Blob([formatLogCsv(this.store.log())], { type: 'text/csv' }));
+		const link = document.createElement('a');
+		const siteId = this.getAttribute(SITE_ID_ATTRIBUTE) ?? 'practice';
+		link.href = url;
+		link.download = `${siteId}-log-${localDate(Date.now())}.csv`;
+		document.body.append(link);
+		link.click();
+		link.remove();
+		setTimeout(() => URL.revokeObjectURL(url), 10_000);
+		this.say(`Your log (${this.store.log().length} rows) was saved as ${link.download}. To publish it, save it as content/portfolio/${LOG_FILE_NAME}.`);
+	}
+
+	private onClick(event: Event): void {
+		const action = (event.target as Element).closest?.(`[${ACTION_ATTRIBUTE}]`)?.getAttribute(ACTION_ATTRIBUTE);
+		if (action === 'download-log') this.download();
+		else if (action === 'apply-log' && this.pending && this.store) {
+			const added = this.store.appendLog(this.pending);
+			this.closePreview();
+			this.say(`Import done: ${added} row${added === 1 ? '' : 's'} added to your log.`);
+		} else if (action === 'cancel-log') {
+			this.closePreview();
+			this.say('Import cancelled; nothing was changed.');
+		}
+	}
+
+	private async onChange(event: Event): Promise<void> {
+		const input = event.target as HTMLInputElement;
+		if (input.getAttribute(ACTION_ATTRIBUTE) !== 'import-log' || !this.store) return;
+		const file = input.files?.[0];
+		input.value = '';
+		if (!file) return;
+		this.closePreview();
+		if (file.size > MAX_LOG_BYTES) {
+			this.say(`${file.name} is larger than ${MAX_LOG_BYTES / 1_000_000} MB, far more than a practice log, so it was not read. Nothing was changed.`, 'alert');
+			return;
+		}
+		let text: string;
+		try {
+			text = await file.text();
+		} catch {
+			this.say('The file could not be read. Choose it again. Nothing was changed.', 'alert');
+			return;
+		}
+		const parsed = parseLogCsv(text);
+		if (!parsed.ok) {
+			const { problems } = parsed;
+			const listed = problems.slice(0, LISTED_PROBLEMS).map((p) => formatLineProblem(file.name, p));
+			if (problems.length > LISTED_PROBLEMS) listed.push(`and ${problems.length - LISTED_PROBLEMS} more`);
+			this.say(`${file.name} was not imported: ${problems.length} line${problems.length === 1 ? '' : 's'} cannot be read. Nothing was changed. Fix these lines and import it again:`, 'alert', listed);
+			return;
+		}
+		const local = this.store.log();
+		const adds = mergeLog(local, parsed.rows).length - local.length;
+		const already = parsed.rows.length - adds;
+		this.say('');
+		if (adds === 0) {
+			this.say(`${file.name} has ${parsed.rows.length} rows, all already in your log. Nothing was changed.`);
+			return;
+		}
+		this.pending = parsed.rows;
+		const preview = this.region('log-preview');
+		const question = document.createElement('p');
+		question.tabIndex = -1;
+		question.textContent = `${file.name} adds ${adds} new row${adds === 1 ? '' : 's'} to your log (${already} already in it are skipped; no row is removed). Add them?`;
+		preview.replaceChildren(question, button('apply-log', 'Add rows'), button('cancel-log', 'Cancel'));
+		preview.hidden = false;
+		question.focus();
+	}
+}
+
+defineOnce('sp-practice-log', PracticeLog);

@@ -1,0 +1,166 @@
+/**
+ * The practice log's row format as plain values: the metrics the measurement guide
+ * (content/practice/measurement.mdx) defines, the unit each is written in and the
+ * values it may take. Plain data (no zod, no DOM) because the browser's store checks
+ * rows with it; src/content/schema.ts builds the zod schema of a row from the same
+ * table, and tests/unit/practice-log-rows.test.ts checks both agree.
+ *
+ * A row, as the CSV header names it: date,week,metric,value,unit,note
+ */
+
+/** What a value means, which fixes its range. */
+export type MetricKind = 'outcome' | 'minutes' | 'ratio' | 'score';
+
+export interface MetricSpec {
+	kind: MetricKind;
+	/** Units a row of this metric may carry; the first is the one the book writes. */
+	units: readonly string[];
+	/** Inclusive bounds for scores; outcomes are 0 or 1, minutes and ratios only > 0. */
+	max?: number;
+	/** How the learner should read the range, for error messages. */
+	range: string;
+}
+
+export const METRICS = {
+	eda_minutes: { kind: 'minutes', units: ['min'], range: 'minutes, more than 0' },
+	intuition_correct: { kind: 'outcome', units: ['claim', 'guess'], range: '1 (came true) or 0 (did not)' },
+	decision_right: { kind: 'outcome', units: ['ADR', 'decision'], range: '1 (proved right) or 0 (did not)' },
+	prototype_overrun: { kind: 'ratio', units: ['ratio'], range: 'minutes used divided by the time box, more than 0' },
+	communication: { kind: 'score', units: ['of 4'], max: 4, range: 'a whole score from 0 to 4' },
+	decomposition: { kind: 'score', units: ['of 7'], max: 7, range: 'a whole score from 0 to 7' },
+} as const satisfies Record<string, MetricSpec>;
+
+export type Metric = keyof typeof METRICS;
+export const METRIC_NAMES = Object.keys(METRICS) as Metric[];
+
+/** One measurement: the columns of the CSV, typed. */
+export interface LogRow {
+	/** Day of the measurement, YYYY-MM-DD. */
+	date: string;
+	/** Course week (1 = the week of the start date). */
+	week: number;
+	metric: Metric;
+	value: number;
+	unit: string;
+	/** Free text; may hold commas, quotes and line breaks (the CSV quotes them). */
+	note: string;
+}
+
+/** Column order of the CSV; the header line is exactly these names joined by commas. */
+export const LOG_COLUMNS = ['date', 'week', 'metric', 'value', 'unit', 'note'] as const;
+
+/** Largest week a row may name; far beyond the course, but it keeps typos like 2025 out. */
+export const MAX_WEEK = 520;
+/** Longest note kept, in characters. */
+export const MAX_NOTE_LENGTH = 2000;
+/** Largest CSV file read, in bytes (a spreadsheet export of years of practice is far smaller). */
+export const MAX_LOG_BYTES = 50_000_000;
+/** Most rows a stored log or an import may hold. */
+export const MAX_LOG_ROWS = 200_000;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isMetric(value: unknown): value is Metric {
+	return typeof value === 'string' && Object.hasOwn(METRICS, value);
+}
+
+/** A date YYYY-MM-DD on a day that exists (no 2025-02-30). */
+export function isCalendarDate(value: unknown): value is string {
+	const match = typeof value === 'string' ? DATE.exec(value) : null;
+	if (!match) return false;
+	const [year, month, day] = match.slice(1).map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Whether `value` is allowed for `metric`, as its spec's `range` says. */
+export function valueInRange(metric: Metric, value: number): boolean {
+	const spec: MetricSpec = METRICS[metric];
+	if (!Number.isFinite(value)) return false;
+	switch (spec.kind) {
+		case 'outcome':
+			return value === 0 || value === 1;
+		case 'score':
+			return Number.isInteger(value) && value >= 0 && value <= (spec.max ?? 0);
+		default:
+			return value > 0 && value < 1e6;
+	}
+}
+
+/** One thing wrong with a row field, said as the problem and its fix. */
+export interface RowProblem {
+	field: (typeof LOG_COLUMNS)[number] | 'row';
+	problem: string;
+	fix: string;
+}
+
+/**
+ * Every problem of a row, in column order (empty when the row is valid). Works on
+ * typed values; the CSV parser turns text into numbers first and reports text that
+ * is not a number itself.
+ */
+export function rowProblems(row: { date: unknown; week: unknown; metric: unknown; value: unknown; unit: unknown; note: unknown }): RowProblem[] {
+	const problems: RowProblem[] = [];
+	if (!isCalendarDate(row.date)) {
+		problems.push({ field: 'date', problem: `date ${JSON.stringify(row.date)} is not a day of the calendar`, fix: 'write it as YYYY-MM-DD, e.g. 2025-03-08' });
+	}
+	if (typeof row.week !== 'number' || !Number.isInteger(row.week) || row.week < 1 || row.week > MAX_WEEK) {
+		problems.push({ field: 'week', problem: `week ${JSON.stringify(row.week)} is not a course week`, fix: 'write the course week as a whole number from 1' });
+	}
+	if (!isMetric(row.metric)) {
+		problems.push({ field: 'metric', problem: `unknown metric ${JSON.stringify(row.metric)}`, fix: `use one of ${METRIC_NAMES.join(', ')}` });
+	} else {
+		const spec: MetricSpec = METRICS[row.metric];
+		if (typeof row.value !== 'number' || !valueInRange(row.metric, row.value)) {
+			problems.push({ field: 'value', problem: `value ${JSON.stringify(row.value)} is out of range for ${row.metric}`, fix: `write ${spec.range}` });
+		}
+		if (typeof row.unit !== 'string' || !spec.units.includes(row.unit)) {
+			problems.push({ field: 'unit', problem: `unit ${JSON.stringify(row.unit)} does not fit ${row.metric}`, fix: `write ${spec.units.map((u) => `"${u}"`).join(' or ')}` });
+		}
+	}
+	if (typeof row.note !== 'string' || row.note.length > MAX_NOTE_LENGTH) {
+		problems.push({ field: 'note', problem: 'the note is too long', fix: `shorten it to ${MAX_NOTE_LENGTH} characters` });
+	}
+	return problems;
+}
+
+export function isLogRow(value: unknown): value is LogRow {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	const row = value as Record<string, unknown>;
+	if (Object.keys(row).some((key) => !(LOG_COLUMNS as readonly string[]).includes(key))) return false;
+	return rowProblems(row as Parameters<typeof rowProblems>[0]).length === 0;
+}
+
+/** The identity of a row: two rows with equal keys are the same measurement, kept once. */
+export function rowKey(row: LogRow): string {
+	return JSON.stringify([row.date, row.week, row.metric, row.value, row.unit, row.note]);
+}
+
+/** `rows` then the rows of `incoming` not already present, in order; never drops a row of `rows`. */
+export function mergeLog(rows: readonly LogRow[], incoming: readonly LogRow[]): LogRow[] {
+	const seen = new Set(rows.map(rowKey));
+	const merged = [...rows];
+	for (const row of incoming) {
+		const key = rowKey(row);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		merged.push(row);
+	}
+	return merged;
+}
+
+/** The local calendar day of an epoch time, YYYY-MM-DD. */
+export function localDate(epochMs: number): string {
+	const d = new Date(epochMs);
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The course week of `date` for a course that starts on `startDate` (week 1 is its
+ * first seven days). Days before the start count as week 1; no start date gives 1.
+ */
+export function weekOfDate(date: string, startDate: string | undefined | null): number {
+	if (!startDate || !isCalendarDate(startDate) || !isCalendarDate(date)) return 1;
+	const days = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000);
+	return Math.min(MAX_WEEK, Math.max(1, Math.floor(days / 7) + 1));
+}

@@ -1,0 +1,14 @@
+// /calendar.ics: the course calendar for the start date in course.config.ts. The
+// dynamic name lets the file be left out when no start date is configured
+// (learners then download their own from /progress/).
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { buildCalendar } from '../lib/calendar';
+import { getCalendarPlan } from '../lib/calendar-plan';
+import { course } from '../lib/site';
+
+export const getStaticPaths = (() => (course.startDate ? [{ params: { calendar: 'calendar' } }] : [])) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async () =>
+	new Response(buildCalendar(await getCalendarPlan(), course.startDate!, new Date()), {
+		headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
+	});
