@@ -112,7 +112,7 @@ describe('progress', () => {
 		const hostile = join(dir, 'hostile.json');
 		writeFileSync(hostile, JSON.stringify({ format: 'ai-eng-plan-progress', version: 1, siteId: configured.storageId, exportedAt: new Date().toISOString(), ticks: { '<img src=x onerror=alert(1)>': { checked: true, at: 1 } }, settings: {} }));
 		await page.getByLabel('Import progress file').setInputFiles(hostile);
-		const alert = page.getByRole('alert');
+		const alert = page.locator('sp-progress-controls').getByRole('alert');
 		await expect.poll(() => alert.textContent()).toMatch(/\S/);
 		expect(await page.locator('img[src=x]').count()).toBe(0);
 		const broken = join(dir, 'broken.json');

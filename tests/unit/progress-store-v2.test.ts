@@ -98,7 +98,7 @@ describe('the practice log', () => {
 	it('refuses an invalid row, naming the field, and changes nothing', () => {
 		const fake = new FakeStorage();
 		const store = make(fake);
-		expect(() => store.appendLog([row(), row({ metric: 'communication', value: 5, unit: 'of 4' })])).toThrow(/value 5 is out of range for communication/);
+		expect(() => store.appendLog([row(), row({ metric: 'communication', value: 5, unit: 'of 4' })])).toThrow(/appendLog: row 1 is not a valid log row/);
 		expect(store.log()).toEqual([]);
 		expect(fake.peek(KEY)).toBeNull();
 	});

@@ -124,11 +124,30 @@ export function rowProblems(row: { date: unknown; week: unknown; metric: unknown
 	return problems;
 }
 
+/**
+ * Whether `value` is a valid row, without saying why not: the store checks every
+ * stored row with it on every page that has a checklist, so it carries no messages
+ * (`rowProblems` says what is wrong, for the CSV import and the validator).
+ */
 export function isLogRow(value: unknown): value is LogRow {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
 	const row = value as Record<string, unknown>;
-	if (Object.keys(row).some((key) => !(LOG_COLUMNS as readonly string[]).includes(key))) return false;
-	return rowProblems(row as Parameters<typeof rowProblems>[0]).length === 0;
+	const keys = Object.keys(row);
+	if (keys.length !== LOG_COLUMNS.length || !LOG_COLUMNS.every((column) => keys.includes(column))) return false;
+	const { date, week, metric, value: measured, unit, note } = row;
+	return (
+		isCalendarDate(date) &&
+		typeof week === 'number' &&
+		Number.isInteger(week) &&
+		week >= 1 &&
+		week <= MAX_WEEK &&
+		isMetric(metric) &&
+		typeof measured === 'number' &&
+		valueInRange(metric, measured) &&
+		(METRICS[metric].units as readonly unknown[]).includes(unit) &&
+		typeof note === 'string' &&
+		note.length <= MAX_NOTE_LENGTH
+	);
 }
 
 /** The identity of a row: two rows with equal keys are the same measurement, kept once. */

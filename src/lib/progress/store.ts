@@ -11,7 +11,7 @@
 import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Ticks } from './state';
 import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
 import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
-import { MAX_NOTE_LENGTH, isCalendarDate, localDate, mergeLog, rowProblems, weekOfDate, type LogRow } from '../practice-log/metrics';
+import { MAX_NOTE_LENGTH, isCalendarDate, localDate, isLogRow, mergeLog, weekOfDate, type LogRow } from '../practice-log/metrics';
 import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
 
 /** The part of `Storage` the store uses. */
@@ -128,10 +128,8 @@ function clip(note: string): string {
 }
 
 function checkRows(rows: readonly LogRow[]): void {
-	for (const row of rows) {
-		const [first] = rowProblems(row);
-		if (first) throw new TypeError(`appendLog: ${first.problem}; ${first.fix}`);
-	}
+	const bad = rows.findIndex((row) => !isLogRow(row));
+	if (bad !== -1) throw new TypeError(`appendLog: row ${bad} is not a valid log row (rowProblems in practice-log/metrics.ts says why)`);
 }
 
 function parseJson(raw: string): unknown {

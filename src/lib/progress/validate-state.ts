@@ -5,7 +5,7 @@
  * to the client. Each check reports the first bad path, like zod would.
  */
 import type { ProgressFile, ProgressState } from './state';
-import { isCalendarDate, isLogRow, LOG_COLUMNS, MAX_NOTE_LENGTH, rowProblems } from '../practice-log/metrics';
+import { isCalendarDate, isLogRow, MAX_NOTE_LENGTH } from '../practice-log/metrics';
 import { DATE_PATTERN, EXPORT_FORMAT, ITEM_ID_PATTERN, MAX_CONFIDENCE, MAX_ID_LENGTH, MIN_CONFIDENCE, SITE_ID_PATTERN, STATE_VERSION } from './constants';
 
 /** The first thing wrong with a value: where (`ticks.week-01-read.at`) and what was expected. */
@@ -72,19 +72,11 @@ function isShortText(value: unknown): boolean {
 	return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_NOTE_LENGTH;
 }
 
-/** Checks the practice log: an array of rows, each as metrics.ts defines it. */
+/** Checks the practice log: an array of rows, each as metrics.ts defines it (`rowProblems` says what is wrong with one). */
 export function logProblem(value: unknown, path = 'log'): ShapeProblem | null {
 	if (!Array.isArray(value)) return problem(path, 'an array of log rows');
-	for (let i = 0; i < value.length; i += 1) {
-		const row: unknown = value[i];
-		if (isLogRow(row)) continue;
-		if (!isObject(row)) return problem(`${path}.${i}`, 'a log row { date, week, metric, value, unit, note }');
-		const extra = unknownKey(row, LOG_COLUMNS);
-		if (extra !== undefined) return problem(`${path}.${i}.${extra}`, 'no such field');
-		const [first] = rowProblems(row as Parameters<typeof rowProblems>[0]);
-		return problem(`${path}.${i}.${first?.field ?? 'row'}`, first ? first.fix : 'a log row');
-	}
-	return null;
+	const bad = value.findIndex((row) => !isLogRow(row));
+	return bad === -1 ? null : problem(`${path}.${bad}`, 'a log row { date, week, metric, value, unit, note } as the measurement guide defines it');
 }
 
 /** Checks `{ "<routine>": { startedAt, pausedAt, pausedMs } }`. */
