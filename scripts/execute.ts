@@ -99,7 +99,7 @@ if (withNotebooks) {
 }
 
 // Compare with (or rewrite) the frozen outputs.
-const fresh: (CachedPage & { blocks: (CachedPage['blocks'][number] & { timings: boolean })[] })[] = result.pages.map((p, i) => ({
+const fresh: (Omit<CachedPage, 'blocks'> & { blocks: (CachedPage['blocks'][number] & { timings: boolean })[] })[] = result.pages.map((p, i) => ({
 	file: p.file,
 	blocks: p.blocks
 		.map((b, j) => ({ b, source: pages[i]!.blocks[j]! }))
