@@ -1,5 +1,6 @@
 // The font budget counts the KaTeX fonts a page's maths needs, read from KaTeX's classes
-// (tests/support/weight.ts). Here Chromium says which font files it actually fetches.
+// (tests/support/weight.ts), read page-wide, so it may count a size font too many but
+// never one too few: every font Chromium fetches is counted, and the bytes never exceed the estimate.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './harness';
@@ -13,7 +14,7 @@ const mathPages = allPages().filter((path) => readFileSync(pagePath(path), 'utf8
 const samples = [...new Map(mathPages.map((path) => [katexFonts(readFileSync(pagePath(path), 'utf8')).join(), path])).values()].slice(0, 6);
 
 describe('font weight estimate', () => {
-	it.each(samples)('%s: the fonts Chromium fetches are the ones the estimate counts', async (path) => {
+	it.each(samples)('%s: every font Chromium fetches is in the estimate', async (path) => {
 		const html = readFileSync(pagePath(path), 'utf8');
 		const context = await h.browser.newContext();
 		const page = await context.newPage();
@@ -26,7 +27,10 @@ describe('font weight estimate', () => {
 		await page.evaluate(() => document.fonts.ready);
 		await page.waitForLoadState('networkidle');
 		const fonts = await Promise.all(fetched);
-		expect(fonts.reduce((n, [, bytes]) => n + bytes, 0), `fetched ${fonts.map(([name]) => name).join(', ')}; estimated ${katexFonts(html).join(', ')}`).toBe(fontBytes(html));
+		const estimated = katexFonts(html);
+		expect(fonts.map(([name]) => name).filter((name) => !estimated.includes(name)), `estimated ${estimated.join(', ')}`).toEqual([]);
+		expect(fonts.reduce((n, [, bytes]) => n + bytes, 0)).toBeLessThanOrEqual(fontBytes(html));
+		expect(fonts.length).toBeGreaterThan(0);
 		await context.close();
 	});
 });

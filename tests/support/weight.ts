@@ -82,8 +82,8 @@ export function styleBytes(html: string, dir = distDir): number {
 
 /**
  * KaTeX font files (woff2, the format Chromium, Firefox and Safari pick) a page's maths
- * needs, from the classes KaTeX puts on it. Checked against the fonts Chromium fetches
- * (tests/e2e/weight.test.ts).
+ * needs, from the classes KaTeX puts on it (page-wide, so at worst a size font too many).
+ * Checked to cover every font Chromium fetches (tests/e2e/weight.test.ts).
  */
 export function katexFonts(html: string): string[] {
 	if (!html.includes('class="katex"')) return [];
