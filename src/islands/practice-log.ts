@@ -15,7 +15,6 @@ import type { ProgressStore } from '../lib/progress/store';
 import { formatLineProblem, formatLogCsv, parseLogCsv } from '../lib/practice-log/csv';
 import { summariseLog, type CourseMonth } from '../lib/practice-log/dashboard';
 import { localDate, MAX_LOG_BYTES, mergeLog, type LogRow } from '../lib/practice-log/metrics';
-import { renderPracticeDashboard } from '../lib/practice-log/render';
 import { defineOnce, storeFor } from './page-store';
 
 /** How many refused lines are listed; the rest are counted. */
@@ -52,18 +51,22 @@ class PracticeLog extends HTMLElement {
 		if (actions) actions.hidden = false;
 		this.addEventListener('click', (event) => this.onClick(event));
 		this.addEventListener('change', (event) => void this.onChange(event));
-		this.store.subscribe(() => this.render());
-		this.render();
+		this.store.subscribe(() => void this.render());
+		void this.render();
 	}
 
 	private region(name: string): HTMLElement {
 		return this.querySelector<HTMLElement>(`[${REGION_ATTRIBUTE}="${name}"]`)!;
 	}
 
-	private render(): void {
+	private async render(): Promise<void> {
 		const target = this.querySelector<HTMLElement>('[data-practice-dashboard]');
 		if (!target || !this.store) return;
+		// The server drew the empty dashboard; Observable Plot (about 90 KB gzip) loads only
+		// once there is a row to draw, and the log never shrinks back to empty.
+		if (this.store.log().length === 0) return;
 		const started = performance.now();
+		const { renderPracticeDashboard } = await import('../lib/practice-log/render');
 		const summary = summariseLog(this.store.log(), parseMonths(target.dataset.months));
 		target.replaceChildren(renderPracticeDashboard(summary, document));
 		// Read by `npm run bench` (the 10,000-row budget); costs nothing to set.

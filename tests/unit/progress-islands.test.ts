@@ -6,7 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeStorage } from '../../src/lib/progress/fake-storage';
+import { FakeStorage } from '../support/fake-storage';
 
 const { window, document, HTMLElement, customElements, Event } = parseHTML('<!doctype html><html><body></body></html>');
 const fake = new FakeStorage();

@@ -1,6 +1,6 @@
 // The learner's start date in the progress store: saved, shared with other tabs, removable, validated.
 import { describe, expect, it } from 'vitest';
-import { FakeStorage } from '../../src/lib/progress/fake-storage';
+import { FakeStorage } from '../support/fake-storage';
 import { createProgressStore } from '../../src/lib/progress/store';
 
 const KEY = 'sp:fork-id:/study/:progress';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FakeStorage } from '../../src/lib/progress/fake-storage';
+import { FakeStorage } from '../support/fake-storage';
 import { parseProgressFile } from '../../src/lib/progress/import';
 import { storedStateSchema } from '../../src/lib/progress/state';
 import { createProgressStore, type ProgressStoreOptions } from '../../src/lib/progress/store';

@@ -4,7 +4,7 @@
  * orphans, two tabs, export/import and reset.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { FakeStorage } from '../../src/lib/progress/fake-storage';
+import { FakeStorage } from '../support/fake-storage';
 import { parseProgressFile } from '../../src/lib/progress/import';
 import { createProgressStore, type ProgressStore, type ProgressStoreOptions } from '../../src/lib/progress/store';
 
