@@ -15,6 +15,7 @@ import type { ProgressStore } from '../lib/progress/store';
 import { formatLineProblem, formatLogCsv, parseLogCsv } from '../lib/practice-log/csv';
 import { summariseLog, type CourseMonth } from '../lib/practice-log/dashboard';
 import { localDate, MAX_LOG_BYTES, mergeLog, type LogRow } from '../lib/practice-log/metrics';
+import { button, saveFile } from './controls';
 import { defineOnce, storeFor } from './page-store';
 
 /** How many refused lines are listed; the rest are counted. */
@@ -28,14 +29,6 @@ function parseMonths(json: string | undefined): CourseMonth[] {
 	} catch {
 		return [];
 	}
-}
-
-function button(action: string, label: string): HTMLButtonElement {
-	const element = document.createElement('button');
-	element.type = 'button';
-	element.setAttribute(ACTION_ATTRIBUTE, action);
-	element.textContent = label;
-	return element;
 }
 
 class PracticeLog extends HTMLElement {
@@ -96,16 +89,10 @@ class PracticeLog extends HTMLElement {
 
 	private download(): void {
 		if (!this.store) return;
-		const url = URL.createObjectURL(new Blob([formatLogCsv(this.store.log())], { type: 'text/csv' }));
-		const link = document.createElement('a');
 		const siteId = this.getAttribute(SITE_ID_ATTRIBUTE) ?? 'practice';
-		link.href = url;
-		link.download = `${siteId}-log-${localDate(Date.now())}.csv`;
-		document.body.append(link);
-		link.click();
-		link.remove();
-		setTimeout(() => URL.revokeObjectURL(url), 10_000);
-		this.say(`Your log (${this.store.log().length} rows) was saved as ${link.download}. To publish it, save it as content/portfolio/${LOG_FILE_NAME}.`);
+		const fileName = `${siteId}-log-${localDate(Date.now())}.csv`;
+		saveFile(formatLogCsv(this.store.log()), fileName, 'text/csv');
+		this.say(`Your log (${this.store.log().length} rows) was saved as ${fileName}. To publish it, save it as content/portfolio/${LOG_FILE_NAME}.`);
 	}
 
 	private onClick(event: Event): void {

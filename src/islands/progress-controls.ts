@@ -20,6 +20,7 @@ import { mergeRecords, previewImport, type ImportPreview } from '../lib/progress
 import { mergeLog } from '../lib/practice-log/metrics';
 import type { ProgressFile } from '../lib/progress/state';
 import type { ProgressStore } from '../lib/progress/store';
+import { button, saveFile } from './controls';
 import { defineOnce, parseRenames, storeFor } from './page-store';
 
 type RegionName = 'preview' | 'reset' | 'status' | 'alert';
@@ -72,26 +73,6 @@ function readKnownIds(element: Element): string[] {
 	} catch {
 		return [];
 	}
-}
-
-function button(action: string, label: string): HTMLButtonElement {
-	const element = document.createElement('button');
-	element.type = 'button';
-	element.setAttribute(ACTION_ATTRIBUTE, action);
-	element.textContent = label;
-	return element;
-}
-
-/** Saves text as a file through a temporary link. */
-function download(text: string, fileName: string): void {
-	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 class ProgressControls extends HTMLElement {
@@ -150,7 +131,7 @@ class ProgressControls extends HTMLElement {
 	private exportNow(): void {
 		if (!this.store) return;
 		const fileName = `progress-${this.siteId}-${localDate(new Date())}.json`;
-		download(this.store.exportFile(this.siteId), fileName);
+		saveFile(this.store.exportFile(this.siteId), fileName, 'application/json');
 		this.say(`Your progress was saved as ${fileName}.`);
 	}
 

@@ -6,6 +6,7 @@
 import type { CalendarPlan } from '../lib/calendar';
 import { currentWeek, effectiveStartDate, localToday } from '../lib/schedule';
 import { START_DATE_ATTRIBUTE } from '../lib/progress/constants';
+import { saveFile } from './controls';
 import { ProgressElement, defineOnce } from './page-store';
 
 class StartDate extends ProgressElement {
@@ -60,11 +61,7 @@ class StartDate extends ProgressElement {
 		if (!start || !planText) return;
 		const { buildCalendar, calendarFileName } = await import('../lib/calendar');
 		const ics = buildCalendar(JSON.parse(planText) as CalendarPlan, start, new Date());
-		const link = document.createElement('a');
-		link.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
-		link.download = calendarFileName(this.dataset.siteId ?? 'course', start);
-		link.click();
-		setTimeout(() => URL.revokeObjectURL(link.href), 0);
+		saveFile(ics, calendarFileName(this.dataset.siteId ?? 'course', start), 'text/calendar');
 	}
 }
 
