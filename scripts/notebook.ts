@@ -2,7 +2,7 @@
 // learner to fill in. Never overwrites. COURSE_ROOT (tests) or the current directory.
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { courseRoot } from '../src/lib/course-root';
+import { courseRoot } from '../src/lib/course/course-root';
 import { runNotebookCommand, STARTER_DIR, parseWeekArg } from '../src/lib/notebooks/copy-command';
 
 const at = (path: string) => join(courseRoot, path);

@@ -7,7 +7,7 @@ import { launchBrowser } from '../tests/support/browser';
 import { serveSite } from '../tests/support/serve';
 import { allPages, distDir, pagePath } from '../tests/support/dist';
 import { configured } from '../tests/support/course';
-import { printToPdf, type PaperFormat } from '../src/lib/print-pdf';
+import { printToPdf, type PaperFormat } from '../src/lib/site/print-pdf';
 
 const format: PaperFormat = process.argv.includes('--letter') ? 'Letter' : 'A4';
 const outDir = process.env.PDF_DIR ?? 'pdf';

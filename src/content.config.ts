@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob, file } from 'astro/loaders';
 import * as schema from './content/schema';
-import { courseRoot } from './lib/course-root';
+import { courseRoot } from './lib/course/course-root';
 
 const dir = `${courseRoot}/content`;
 const content = (pattern: string, base: string) => glob({ pattern, base: `${dir}/${base}` });

@@ -3,7 +3,7 @@
  * progress store, says which week is current, and downloads the course calendar
  * for that date (ical.js loads only when the button is pressed).
  */
-import type { CalendarPlan } from '../lib/calendar';
+import type { CalendarPlan } from '../lib/schedule/calendar';
 import { currentWeek, effectiveStartDate, localToday } from '../lib/schedule';
 import { START_DATE_ATTRIBUTE } from '../lib/progress/constants';
 import { saveFile } from './controls';
@@ -59,7 +59,7 @@ class StartDate extends ProgressElement {
 		const start = this.start();
 		const planText = this.querySelector('[data-plan]')?.textContent;
 		if (!start || !planText) return;
-		const { buildCalendar, calendarFileName } = await import('../lib/calendar');
+		const { buildCalendar, calendarFileName } = await import('../lib/schedule/calendar');
 		const ics = buildCalendar(JSON.parse(planText) as CalendarPlan, start, new Date());
 		saveFile(ics, calendarFileName(this.dataset.siteId ?? 'course', start), 'text/calendar');
 	}

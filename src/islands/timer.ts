@@ -7,7 +7,7 @@
  * Only pages with a timer load this file.
  */
 import { localDate, rowProblems } from '../lib/practice-log/metrics';
-import { elapsedMs, formatClock, isRoutineId, pauseTimer, phaseAt, resumeTimer, startTimer, stopQuestion, timedRoutines, timerRow, type TimedRoutine } from '../lib/timer';
+import { elapsedMs, formatClock, isRoutineId, pauseTimer, phaseAt, resumeTimer, startTimer, stopQuestion, timedRoutines, timerRow, type TimedRoutine } from '../lib/schedule/timer';
 import { ProgressElement, defineOnce } from './page-store';
 
 class Timer extends ProgressElement {

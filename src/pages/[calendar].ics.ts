@@ -2,8 +2,8 @@
 // dynamic name lets the file be left out when no start date is configured
 // (learners then download their own from /progress/).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildCalendar } from '../lib/calendar';
-import { getCalendarPlan } from '../lib/calendar-plan';
+import { buildCalendar } from '../lib/schedule/calendar';
+import { getCalendarPlan } from '../lib/schedule/calendar-plan';
 import { course } from '../lib/site';
 
 export const getStaticPaths = (() => (course.startDate ? [{ params: { calendar: 'calendar' } }] : [])) satisfies GetStaticPaths;

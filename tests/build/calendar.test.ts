@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import course from '../../course.config';
-import { withBase } from '../../src/lib/paths';
+import { withBase } from '../../src/lib/site/paths';
 import { distDir, readPage } from '../support/dist';
 
 const file = join(distDir, 'calendar.ics');

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allPages, distDir, hasPage, mainText, normalise, readPage } from '../support/dist';
-import { planItems } from '../../src/lib/plan-items';
+import { planItems } from '../../src/lib/course/plan-items';
 import { configured, siteHref } from '../support/course';
 
 const weeks = Array.from({ length: 24 }, (_, i) => i + 1);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './harness';
-import { printToPdf } from '../../src/lib/print-pdf';
+import { printToPdf } from '../../src/lib/site/print-pdf';
 import { normalise, readPage } from '../support/dist';
 import { configured } from '../support/course';
 

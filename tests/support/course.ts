@@ -6,7 +6,7 @@
  */
 import course from '../../course.config';
 import { normaliseBase } from '../../src/lib/config';
-import { withBase } from '../../src/lib/paths';
+import { withBase } from '../../src/lib/site/paths';
 import { storageKey } from '../../src/lib/progress/constants';
 
 /** course.config.ts with `base` and `site` as the build used them. */

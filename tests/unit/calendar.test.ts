@@ -2,7 +2,7 @@
 // event by event against dates worked out by hand from a known start date.
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { buildCalendar, calendarFileName, type CalendarPlan } from '../../src/lib/calendar';
+import { buildCalendar, calendarFileName, type CalendarPlan } from '../../src/lib/schedule/calendar';
 import { addDays, effectiveStartDate, isoDay, localToday } from '../../src/lib/schedule';
 
 const plan: CalendarPlan = {

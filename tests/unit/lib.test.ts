@@ -1,9 +1,9 @@
 // The small pure helpers pages are built from.
 import { describe, expect, it } from 'vitest';
-import { pathTo, withBase } from '../../src/lib/paths';
+import { pathTo, withBase } from '../../src/lib/site/paths';
 import { currentWeek, datesOfWeek, formatHours, formatRange } from '../../src/lib/schedule';
-import { readingLines } from '../../src/lib/reading';
-import { planItems } from '../../src/lib/plan-items';
+import { readingLines } from '../../src/lib/course/reading';
+import { planItems } from '../../src/lib/course/plan-items';
 import { nextWeekToContinue } from '../../src/lib/progress/continue';
 import { checkpointStatus, completion } from '../../src/lib/progress/dashboard';
 import { courseConfigSchema } from '../../src/lib/config';

@@ -74,7 +74,7 @@ describe('rehypeGlossaryLinks in MDX', () => {
 
 describe('inline Markdown through the pages’ pipeline', () => {
 	it('puts the base in front of site links, renders maths with KaTeX and keeps raw HTML as text', async () => {
-		const { renderInline } = await import('../../src/lib/inline-markdown');
+		const { renderInline } = await import('../../src/lib/site/inline-markdown');
 		const html = renderInline('Read [week 3](/weeks/03/) and compute $\\bar{x}$ <img src=x onerror=alert(1)>', '/study/');
 		expect(html).toMatch(/^Read <a href="\/study\/weeks\/03\/">week 3<\/a> and compute <span class="katex">/);
 		expect(html).not.toMatch(/<img\b|<p>/);

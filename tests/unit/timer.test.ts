@@ -1,7 +1,7 @@
 // The timed routines' clock arithmetic: elapsed time from a stored start, pauses,
 // phases, the clock face, and the row stopping writes to the log.
 import { describe, expect, it } from 'vitest';
-import { boxMinutes, elapsedMs, formatClock, isRoutineId, pauseTimer, phaseAt, resumeTimer, startTimer, stopQuestion, timedRoutines, timerRow } from '../../src/lib/timer';
+import { boxMinutes, elapsedMs, formatClock, isRoutineId, pauseTimer, phaseAt, resumeTimer, startTimer, stopQuestion, timedRoutines, timerRow } from '../../src/lib/schedule/timer';
 import { rowProblems } from '../../src/lib/practice-log/metrics';
 
 const MIN = 60_000;

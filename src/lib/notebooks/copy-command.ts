@@ -4,7 +4,7 @@
  * so upstream can keep improving the starters without ever conflicting with the
  * learner's filled-in copy. Never overwrites; file access is injected for tests.
  */
-import { padWeek } from '../paths';
+import { padWeek } from '../site/paths';
 
 export const STARTER_DIR = 'notebooks';
 export const LEARNER_DIR = 'my-notebooks';

@@ -4,7 +4,7 @@
  * outcome. Links are site paths without the base; components add it.
  */
 import type { PortfolioEntry } from '../../content/schema';
-import { pathTo } from '../paths';
+import { pathTo } from '../site/paths';
 import { entryTypeLabels, outcomeLabels } from './entry-types';
 import { formatEntryDate, isoDate } from './list';
 

@@ -2,7 +2,7 @@
  * The portfolio's RSS items: absolute, base-aware links (a feed reader has no page
  * to resolve a relative link against, and the site may live under /<repo>/).
  */
-import { pathTo, withBase } from '../paths';
+import { pathTo, withBase } from '../site/paths';
 import { entryTypeLabels } from './entry-types';
 import { entrySlug, type PortfolioItem } from './list';
 

@@ -4,8 +4,8 @@
  * (when content/progress.json exists). Pages only lay this out.
  */
 import { getChecklistIndex, getPortfolio } from '../course';
-import { courseRoot } from '../course-root';
-import { getProgressGroups } from '../progress-groups';
+import { courseRoot } from '../course/course-root';
+import { getProgressGroups } from '../course/progress-groups';
 import { calibration, type Calibration } from './calibration';
 import { groupByType } from './list';
 import { readPublishedProgress } from './published-progress';

@@ -5,7 +5,7 @@
  */
 import type { Course, Loaded } from './types';
 import type { Problem } from './problem';
-import { padWeek as pad } from '../paths';
+import { padWeek as pad } from '../site/paths';
 
 interface Context {
 	isDemoId(id: string): boolean;

@@ -2,7 +2,7 @@
 // with its data fallback pointing at this site's published data.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFile, readdir } from 'node:fs/promises';
-import { courseRoot } from '../../lib/course-root';
+import { courseRoot } from '../../lib/course/course-root';
 import { publishedDataUrl, withDataUrl } from '../../lib/notebooks/published';
 
 export const getStaticPaths = (async () => {

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { courseRoot } from '../../lib/course-root';
+import { courseRoot } from '../../lib/course/course-root';
 import { figuresDir } from '../../lib/python/outputs';
 
 export const getStaticPaths = (async () => {

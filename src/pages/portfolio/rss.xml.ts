@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getPortfolio } from '../../lib/course';
 import { absoluteUrl, feedItems } from '../../lib/portfolio/feed';
-import { pathTo } from '../../lib/paths';
+import { pathTo } from '../../lib/site/paths';
 import { base, course } from '../../lib/site';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -4,8 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { idsOfMonth, idsOfPractice, idsOfTrackWeek, idsOfWeek, renameMap } from './checklist-ids';
-import { pathTo } from './paths';
-import { publishedNewestFirst } from './portfolio/list';
+import { pathTo } from '../site/paths';
+import { publishedNewestFirst } from '../portfolio/list';
 
 export type WeekEntry = CollectionEntry<'weeks'>;
 export type MonthEntry = CollectionEntry<'months'>;

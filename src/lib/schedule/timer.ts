@@ -4,7 +4,7 @@
  * is right after a reload, a closed tab or a sleeping laptop. Everything here is
  * pure (the clock is an argument) and shared by the timer island and the tests.
  */
-import type { LogRow } from './practice-log/metrics';
+import type { LogRow } from '../practice-log/metrics';
 
 /** As the progress store keeps it: epoch ms. `pausedAt` is set while paused. */
 export interface RunningTimer {

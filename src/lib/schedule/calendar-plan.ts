@@ -3,9 +3,9 @@
  * months and the three routines, each with an absolute link into the published site.
  */
 import type { CalendarPlan, CalendarRoutine } from './calendar';
-import { getMonths, getPractice, getWeeks, practiceSlug } from './course';
-import { pathTo } from './paths';
-import { course, href } from './site';
+import { getMonths, getPractice, getWeeks, practiceSlug } from '../course';
+import { pathTo } from '../site/paths';
+import { course, href } from '../site';
 
 export async function getCalendarPlan(): Promise<CalendarPlan> {
 	const [weeks, months, practice] = await Promise.all([getWeeks(), getMonths(), getPractice()]);

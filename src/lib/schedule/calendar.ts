@@ -8,7 +8,7 @@
  * (/progress/, for the learner's own start date); the plan comes from the content.
  */
 import ICAL from 'ical.js';
-import { addDays } from './schedule';
+import { addDays } from '.';
 
 export interface CalendarRoutine {
 	title: string;

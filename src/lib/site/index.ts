@@ -2,8 +2,8 @@
  * Site-wide values derived once from course.config.ts and the build environment,
  * for components: base-aware links and the progress storage key.
  */
-import course from '../../course.config';
-import { storageKey } from './progress/constants';
+import course from '../../../course.config';
+import { storageKey } from '../progress/constants';
 import { withBase } from './paths';
 
 export { course };

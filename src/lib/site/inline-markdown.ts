@@ -3,7 +3,7 @@
  * checklist items and criteria, through the pages' own pipeline: site links get the
  * base path, `$…$` becomes KaTeX. Raw HTML in content is escaped, never rendered.
  */
-import { renderInlineMarkdown } from './rehype/pipeline';
+import { renderInlineMarkdown } from '../rehype/pipeline';
 
 export function renderInline(text: string, base: string = import.meta.env.BASE_URL ?? '/'): string {
 	return renderInlineMarkdown(text, base);

@@ -2,7 +2,7 @@
  * Turns a week's `reading` entries into checklist lines that name the book, its
  * edition and the chapters by number and title.
  */
-import type { Resource, Week } from '../content/schema';
+import type { Resource, Week } from '../../content/schema';
 
 export interface ReadingLine {
 	id: string;

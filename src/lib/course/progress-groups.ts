@@ -2,10 +2,10 @@
  * The dashboard's groups of checklist ids (by week, month, track and skill) and the
  * month checkpoints with their evidence, built once from the content on the server.
  */
-import { getMonths, getPractice, getSkillGroups, getTracks, getWeeks, trackNames, type TrackName } from './course';
+import { getMonths, getPractice, getSkillGroups, getTracks, getWeeks, trackNames, type TrackName } from '.';
 import { idsOfMonth, idsOfPractice, idsOfTrackWeek, idsOfWeek } from './checklist-ids';
-import type { CheckpointEvidence, Group } from './progress/dashboard';
-import { pathTo } from './paths';
+import type { CheckpointEvidence, Group } from '../progress/dashboard';
+import { pathTo } from '../site/paths';
 
 export async function getProgressGroups(href: (path: string) => string) {
 	const [weeks, months, tracks, practice, skillGroups] = await Promise.all([getWeeks(), getMonths(), getTracks(), getPractice(), getSkillGroups()]);

@@ -3,7 +3,7 @@
  * the import preview (known vs orphaned ids) and the pages themselves all read
  * from here, so a page and its progress bar can never disagree.
  */
-import type { Month, Practice, TrackWeek, Week } from '../content/schema';
+import type { Month, Practice, TrackWeek, Week } from '../../content/schema';
 
 interface Renamable {
 	id: string;
