@@ -36,6 +36,8 @@ async function importFixture(page: Page): Promise<void> {
 	await page.getByText(`log.csv adds ${fixtureRows.length} new rows to your log`).waitFor();
 	await page.getByRole('button', { name: 'Add rows' }).click();
 	await page.getByText(`Import done: ${fixtureRows.length} rows added to your log.`).waitFor();
+	// The dashboard is drawn once Plot has loaded, a moment after the rows are stored.
+	await page.locator('[data-practice-table]').first().waitFor();
 }
 
 describe('practice log', () => {
@@ -129,7 +131,8 @@ describe('practice log', () => {
 		await fresh.page.getByText(`It also adds ${fixtureRows.length} practice log rows`, { exact: false }).waitFor();
 		await fresh.page.getByRole('button', { name: 'Apply import' }).click();
 		await expect.poll(() => storedLog(fresh.page)).toHaveLength(fixtureRows.length);
-		await expect(fresh.page.locator('[data-practice-count]').textContent()).resolves.toBe(`${fixtureRows.length} rows in the practice log.`);
+		// The dashboard redraws once Plot has loaded, just after the rows are stored.
+		await expect.poll(() => fresh.page.locator('[data-practice-count]').textContent()).toBe(`${fixtureRows.length} rows in the practice log.`);
 		await fresh.context.close();
 	});
 });
