@@ -4,8 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import course from '../../course.config';
-import { withBase } from '../../src/lib/site/paths';
+import { configured as course, publishedUrl, siteHref } from '../support/course';
 import { distDir, readPage } from '../support/dist';
 
 const file = join(distDir, 'calendar.ics');
@@ -19,7 +18,7 @@ describe('/calendar.ics', () => {
 		expect(weeks).toHaveLength(24);
 		const first = weeks.find((e) => e.summary.startsWith('Week 1:'))!;
 		expect(first.startDate.toString()).toBe(course.startDate);
-		expect(first.component.getFirstPropertyValue('url')).toBe(new URL(withBase(course.base, '/weeks/01/'), course.site).href);
+		expect(first.component.getFirstPropertyValue('url')).toBe(publishedUrl('/weeks/01/'));
 	});
 
 	it('is offered on /progress/ with the calendar built for the browser’s own date', () => {
@@ -27,13 +26,13 @@ describe('/calendar.ics', () => {
 		expect(progress.querySelector('sp-start-date button[data-calendar]')).not.toBeNull();
 		const plan = JSON.parse(progress.querySelector('sp-start-date script[data-plan]')!.textContent!);
 		expect(plan.weeks).toHaveLength(24);
-		expect(plan.weeks[0].url).toBe(new URL(withBase(course.base, '/weeks/01/'), course.site).href);
-		expect(Boolean(progress.querySelector(`sp-start-date a[href="${withBase(course.base, '/calendar.ics')}"]`))).toBe(course.startDate !== null);
+		expect(plan.weeks[0].url).toBe(publishedUrl('/weeks/01/'));
+		expect(Boolean(progress.querySelector(`sp-start-date a[href="${siteHref('/calendar.ics')}"]`))).toBe(course.startDate !== null);
 	});
 
 	it('shows the configured dates on week pages, or a link to set a start date', () => {
 		const dates = readPage('/weeks/01/').querySelector('.week sp-week-dates [data-range]')!;
 		if (course.startDate) expect(dates.textContent).toMatch(/\d{4} – \d+ \w+ \d{4}/);
-		else expect(dates.querySelector('a')?.getAttribute('href')).toBe(`${withBase(course.base, '/progress/')}#start-date`);
+		else expect(dates.querySelector('a')?.getAttribute('href')).toBe(`${siteHref('/progress/')}#start-date`);
 	});
 });

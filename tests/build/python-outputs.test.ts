@@ -8,14 +8,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import course from '../../course.config';
+import { configured as course } from '../support/course';
 import { distDir, readPage } from '../support/dist';
 import { serveSite, type SiteServer } from '../support/serve';
 import { colabUrl, notebookDataUrl, publishedDataUrl, withDataUrl } from '../../src/lib/notebooks/published';
 import type { CachedPage } from '../../src/lib/python/outputs';
 
-const site = process.env.SITE ?? course.site;
-const base = process.env.BASE ?? course.base;
+const { site, base } = course;
 const withBase = (path: string) => `${base.replace(/\/?$/, '')}${path}`;
 const stripBase = (path: string) => path.slice(base.replace(/\/?$/, '').length);
 
