@@ -99,9 +99,21 @@ export const inlinePrefix = '{python} ';
 
 /** The expression of an inline code span's text, or null when the span is ordinary code. */
 export function inlineExpression(codeSpan: string): string | null {
-	if (!codeSpan.startsWith(inlinePrefix)) return null;
-	const expr = codeSpan.slice(inlinePrefix.length).trim();
+	// A span may wrap onto the next line; Markdown reads its line ending as a space, and so does the expression.
+	const text = codeSpan.replace(/\r?\n/g, ' ');
+	if (!text.startsWith(inlinePrefix)) return null;
+	const expr = text.slice(inlinePrefix.length).trim();
 	return expr === '' ? null : expr;
+}
+
+/**
+ * Lines Astro drops from the top of a .md page before parsing it: it renders the body
+ * with the frontmatter and the blank lines after it trimmed off (an .mdx page keeps
+ * them as blank lines, so its positions are already lines of the file).
+ */
+export function markdownBodyOffset(source: string): number {
+	const blanked = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, (front) => front.replace(/[^\n]/g, ' '));
+	return blanked.slice(0, blanked.length - blanked.trimStart().length).split('\n').length - 1;
 }
 
 /** The inline expressions (`` `{python} expr` ``) of an .mdx/.md source, in page order, parsed as the build parses them. */

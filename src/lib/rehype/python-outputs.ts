@@ -11,7 +11,7 @@ import type { Code, InlineCode, Root, RootContent } from 'mdast';
 import type { ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { blockId, cachePathFor, figuresDir, inlineExpression, parseFenceMeta, type CachedBlock, type CachedPage } from '../python/outputs';
+import { blockId, cachePathFor, figuresDir, inlineExpression, markdownBodyOffset, parseFenceMeta, type CachedBlock, type CachedPage } from '../python/outputs';
 
 export interface PythonOutputsOptions {
 	/** Directory holding content/ and outputs/. */
@@ -67,13 +67,13 @@ export function outputNode(block: CachedBlock, options: PythonOutputsOptions, fe
  * `<span class="py-inline" data-line="N">` (tests and styles find it; search and print
  * read the value like any other word). The problems name the spans without a value.
  */
-export function insertInlineValues(tree: Root, contentFile: string, page: CachedPage | null): string[] {
+export function insertInlineValues(tree: Root, contentFile: string, page: CachedPage | null, lineOffset = 0): string[] {
 	const values = new Map((page?.inline ?? []).map((e) => [e.expr, e.value]));
 	const missing: string[] = [];
 	visit(tree, 'inlineCode', (node: InlineCode) => {
 		const expr = inlineExpression(node.value);
 		if (expr === null) return;
-		const line = node.position?.start.line ?? 0;
+		const line = (node.position?.start.line ?? 0) + lineOffset;
 		const value = values.get(expr);
 		if (value === undefined) {
 			missing.push(`${contentFile}:${line}: inline expression \`${expr}\` has no frozen value in ${cachePathFor(contentFile)}; run npm run execute`);
@@ -100,7 +100,9 @@ export function remarkPythonOutputs(options: PythonOutputsOptions) {
 		const contentFile = relative(root, file.path);
 		if (!contentFile.startsWith('content/')) return;
 		const page = load(contentFile);
-		const missing = insertInlineValues(tree, contentFile, page);
+		// file.value is the body Astro parsed; the offset needs the file as written.
+		const offset = contentFile.endsWith('.md') && String(file.value ?? '').includes('{python}') && existsSync(file.path) ? markdownBodyOffset(readFileSync(file.path, 'utf8')) : 0;
+		const missing = insertInlineValues(tree, contentFile, page, offset);
 		if (missing.length) throw new Error(missing.join('\n'));
 		if (!page) return;
 		const byId = new Map(page.blocks.map((b) => [b.id, b]));
