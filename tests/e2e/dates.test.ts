@@ -64,6 +64,35 @@ describe('start date', () => {
 		await context.close();
 	});
 
+	it('draws no box in the home page week cards without a date, and keeps their height when one is set', async () => {
+		const { page, context } = await h.open('/');
+		const configured = await page.locator('sp-week-dates').first().getAttribute('data-start-date');
+		const dates = page.locator('.card sp-week-dates').first();
+		await page.evaluate(() => customElements.whenDefined('sp-week-dates'));
+		const look = () =>
+			dates.evaluate((el) => {
+				const style = getComputedStyle(el);
+				const box = el.getBoundingClientRect();
+				const card = el.closest('.card')!.getBoundingClientRect();
+				return { border: ['Top', 'Right', 'Bottom', 'Left'].map((side) => style.getPropertyValue(`border-${side.toLowerCase()}-width`)).join(' '), height: box.height, top: box.top - card.top, cardHeight: card.height };
+			});
+		const before = await look();
+		expect(before.border).toBe('0px 0px 0px 0px');
+		if (!configured) {
+			// Nothing visible: no range, and the "this week" mark keeps its space but shows nothing.
+			await expect(dates.locator('[data-range]').textContent()).resolves.toBe('');
+			await expect(dates.locator('.this-week').isVisible()).resolves.toBe(false);
+		}
+		await page.goto(h.url('/progress/'));
+		await setStart(page, localDay(-15));
+		await page.goto(h.url('/'));
+		await expect.poll(() => dates.locator('[data-range]').textContent()).toMatch(/\d{4} – /);
+		const after = await look();
+		expect(after.border).toBe('0px 0px 0px 0px');
+		expect(after).toEqual({ ...before, border: after.border });
+		await context.close();
+	});
+
 	it('clears the date and offers the link to set one again', async () => {
 		const { page, context } = await h.open('/progress/');
 		await setStart(page, localDay(0));
