@@ -86,7 +86,8 @@ describe('start date', () => {
 		await page.goto(h.url('/progress/'));
 		await setStart(page, localDay(-15));
 		await page.goto(h.url('/'));
-		await expect.poll(() => dates.locator('[data-range]').textContent()).toMatch(/\d{4} – /);
+		// The short range ("4–10 Jan", "28 Dec – 3 Jan") that shares one line with the "this week" mark.
+		await expect.poll(() => dates.locator('[data-range]').textContent()).toMatch(/^\d+(?:–\d+ \w+| \w+ – \d+ \w+)$/);
 		const after = await look();
 		expect(after.border).toBe('0px 0px 0px 0px');
 		expect(after).toEqual({ ...before, border: after.border });

@@ -79,7 +79,7 @@ describe('demos', () => {
 		// Then it says that the guess went into the practice log, and by what tolerance it counted.
 		await expect
 			.poll(() => demo.locator('[data-verdict]').textContent())
-			.toMatch(/^You guessed 80%; the answer is 15\.4%, so you were 64\.6 percentage points too high\. Logged in your practice log as a miss: the answer was 15\.4%, tolerance ±5 percentage points\.$/);
+			.toMatch(/^You guessed 80%; the answer is 15\.4%, so you were 64\.6 percentage points too high\. Logged as a miss \(outside ±5 percentage points\)\.$/);
 		await expect(result.getAttribute('data-covered')).resolves.toBeNull();
 		await expect(demo.locator('[data-facts]').evaluate((el) => (el as HTMLElement).inert)).resolves.toBe(false);
 		await expect(demo.locator('[data-predict]').isHidden()).resolves.toBe(true);

@@ -34,16 +34,16 @@ describe('guessRow', () => {
 
 describe('loggedText', () => {
 	it('says the guess was logged, how it counted and by what tolerance', () => {
-		expect(loggedText(percent, 20, 16.1)).toBe('Logged in your practice log: right within ±5 percentage points.');
-		expect(loggedText(percent, 80, 15.4)).toBe('Logged in your practice log as a miss: the answer was 15.4%, tolerance ±5 percentage points.');
-		expect(loggedText(number, 0.35, 0.316227)).toBe('Logged in your practice log as a miss: the answer was 0.316, tolerance ±0.032.');
-		expect(loggedText({ ...percent, tolerance: 2 }, 51, 50)).toBe('Logged in your practice log: right within ±2 percentage points.');
+		expect(loggedText(percent, 20, 16.1)).toBe('Logged as right (within ±5 percentage points).');
+		expect(loggedText(percent, 80, 15.4)).toBe('Logged as a miss (outside ±5 percentage points).');
+		expect(loggedText(number, 0.35, 0.316227)).toBe('Logged as a miss (outside ±0.032).');
+		expect(loggedText({ ...percent, tolerance: 2 }, 51, 50)).toBe('Logged as right (within ±2 percentage points).');
 	});
 
 	it('counts a guess right exactly when its row says 1', () => {
 		for (const guess of [10, 11.1, 21.1, 21.2, 30]) {
 			const right = guessRow('x', percent, guess, 16.1, '2027-01-06', 1).value === 1;
-			expect(loggedText(percent, guess, 16.1).startsWith('Logged in your practice log: right')).toBe(right);
+			expect(loggedText(percent, guess, 16.1).startsWith('Logged as right')).toBe(right);
 		}
 	});
 });

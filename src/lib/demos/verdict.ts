@@ -35,12 +35,14 @@ function toleranceText(prediction: Tolerated, answer: number): string {
 	return prediction.unit === 'percent' ? `±${tolerance} percentage points` : `±${tolerance}`;
 }
 
-/** Said after a guess was written to the practice log: how it was counted, and by what tolerance. */
+/**
+ * Said after a guess was written to the practice log, after the verdict (which
+ * already gives the answer): how the log counted it, and by what tolerance.
+ * Short, so verdict and note fit the two lines the page keeps for them.
+ */
 export function loggedText(prediction: Tolerated, guess: number, answer: number): string {
 	const tolerance = toleranceText(prediction, answer);
-	return guessIsRight(prediction, guess, answer)
-		? `Logged in your practice log: right within ${tolerance}.`
-		: `Logged in your practice log as a miss: the answer was ${shown(prediction, answer)}, tolerance ${tolerance}.`;
+	return guessIsRight(prediction, guess, answer) ? `Logged as right (within ${tolerance}).` : `Logged as a miss (outside ${tolerance}).`;
 }
 
 /** The practice-log row of a checked guess: `intuition_correct`, 1 within tolerance, the note naming demo, guess and answer. */
