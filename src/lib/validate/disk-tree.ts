@@ -81,10 +81,14 @@ export function diskTree(root: string, fs: TreeFs = nodeFs): ContentTree {
 			// Files, and what stands where a file might (links, oddities, folders named like content files),
 			// so that the validator reads each through `read`, which refuses what it must. What lies inside
 			// a folder named like a file is that folder's business: it is refused as a whole.
+			const pathOf = (d: Dirent) => relative(root, join(d.parentPath, d.name)).split(sep).join('/');
+			// The listing follows links to folders; what lies behind one that leads out is refused once, at the link.
+			const linksOut = entries.filter((d) => d.isSymbolicLink()).map(pathOf).filter((path) => refusal(path)?.message.includes('outside'));
 			return entries
 				.filter((d) => !d.isDirectory() || CONTENT_FILE.test(d.name))
-				.map((d) => relative(root, join(d.parentPath, d.name)).split(sep).join('/'))
-				.filter((path) => !path.slice(dir.length + 1).split('/').slice(0, -1).some((part) => CONTENT_FILE.test(part)));
+				.map(pathOf)
+				.filter((path) => !path.slice(dir.length + 1).split('/').slice(0, -1).some((part) => CONTENT_FILE.test(part)))
+				.filter((path) => !linksOut.some((link) => path.startsWith(`${link}/`)));
 		},
 		read(path) {
 			if (refusal(path)) return null;
