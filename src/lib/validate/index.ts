@@ -31,7 +31,8 @@ function load<S extends z.ZodType>(
 ): Loaded<z.output<S>>[] {
 	const loaded: Loaded<z.output<S>>[] = [];
 	for (const file of files) {
-		const text = tree.read(file) ?? '';
+		const text = tree.read(file);
+		if (text === null) continue; // refused (reported once, below) or gone
 		const source = parse(file, text);
 		if (isProblem(source)) {
 			problems.push(source);
@@ -49,6 +50,7 @@ export function validateContent(tree: ContentTree): Problem[] {
 	const mdxIn = (dir: string) => tree.list(dir).filter((f) => MDX.test(f)).sort();
 	const yamlFile = <S extends z.ZodType>(file: string, s: S) => {
 		if (tree.read(file) === null) {
+			if (tree.refusal?.(file)) return null;
 			problems.push({ file, line: 1, message: 'the file is missing', fix: `create ${file} (see its schema in src/content/schema.ts)` });
 			return null;
 		}
@@ -75,5 +77,6 @@ export function validateContent(tree: ContentTree): Problem[] {
 
 	problems.push(...inlineExpressionProblems(tree));
 	problems.push(...crossFileProblems(course, { isDemoId }));
+	problems.push(...(tree.refusals?.() ?? []));
 	return problems;
 }
