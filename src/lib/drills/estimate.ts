@@ -24,11 +24,11 @@ export function trueValueOf(stdout: string): number | null {
  * truth is a share). Null for anything else, so the page can refuse it.
  */
 export function parseEstimate(input: string, options: { share?: boolean } = {}): number | null {
-	let text = input.trim().replace(/\s+/g, '');
+	let text = input.trim();
 	let percent = false;
 	if (text.endsWith('%')) {
 		percent = true;
-		text = text.slice(0, -1);
+		text = text.slice(0, -1).trimEnd();
 	}
 	if (/^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
 	if (!NUMBER.test(text)) return null;
