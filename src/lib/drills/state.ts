@@ -104,13 +104,13 @@ export function drillStateProblem(value: unknown, path = 'drills'): string | nul
 	if (extra) return `${path}.${extra}: no such field`;
 	if (!isObject(value.cards)) return `${path}.cards should be an object`;
 	for (const [id, card] of Object.entries(value.cards)) {
-		if (!isId(id)) return `${path}.cards: "${id.slice(0, 40)}" is not a drill id`;
+		if (!isId(id)) return `${path}.cards: "${String(id).slice(0, 40)}" is not a drill id`;
 		const p = cardProblem(card, `${path}.cards.${id}`);
 		if (p) return p;
 	}
 	if (!isObject(value.attempts)) return `${path}.attempts should be an object`;
 	for (const [id, attempt] of Object.entries(value.attempts)) {
-		if (!isId(id)) return `${path}.attempts: "${id.slice(0, 40)}" is not an attempt id`;
+		if (!isId(id)) return `${path}.attempts: "${String(id).slice(0, 40)}" is not an attempt id`;
 		const p = attemptProblem(attempt, `${path}.attempts.${id}`);
 		if (p) return p;
 	}

@@ -6,6 +6,7 @@
  */
 import type { ProgressFile, ProgressState } from './state';
 import { isCalendarDate, isLogRow, MAX_NOTE_LENGTH } from '../practice-log/metrics';
+import { drillStateProblem } from '../drills/state';
 import { DATE_PATTERN, EXPORT_FORMAT, ITEM_ID_PATTERN, MAX_CONFIDENCE, MAX_ID_LENGTH, MIN_CONFIDENCE, SITE_ID_PATTERN, STATE_VERSION } from './constants';
 
 /** The first thing wrong with a value: where (`ticks.week-01-read.at`) and what was expected. */
@@ -139,7 +140,14 @@ export const claimsProblem = (value: unknown, path = 'claims') => recordsProblem
 export const decisionsProblem = (value: unknown, path = 'decisions') => recordsProblem(value, 'decisions', path);
 
 const V1_KEYS = ['version', 'ticks', 'settings'];
-const V2_KEYS = [...V1_KEYS, 'log', 'timers', 'claims', 'decisions'];
+const V2_KEYS = [...V1_KEYS, 'log', 'timers', 'claims', 'decisions', 'drills'];
+
+/** The optional drill record (absent is valid): its own module checks it. */
+function drillsProblem(value: unknown): ShapeProblem | null {
+	if (value === undefined) return null;
+	const message = drillStateProblem(value);
+	return message === null ? null : problem('drills', message);
+}
 
 /** The first shape problem of a stored value of the current version, or null. */
 export function storedStateProblem(value: unknown): ShapeProblem | null {
@@ -153,7 +161,8 @@ export function storedStateProblem(value: unknown): ShapeProblem | null {
 		logProblem(value.log) ??
 		timersProblem(value.timers) ??
 		claimsProblem(value.claims) ??
-		decisionsProblem(value.decisions)
+		decisionsProblem(value.decisions) ??
+		drillsProblem(value.drills)
 	);
 }
 
@@ -187,7 +196,7 @@ export function isIsoDateTime(value: unknown): boolean {
 export function fileProblem(value: unknown): ShapeProblem | null {
 	if (!isObject(value)) return problem('(the whole file)', 'an object');
 	const v1 = value.version === 1;
-	const extra = unknownKey(value, ['format', 'version', 'siteId', 'exportedAt', 'ticks', 'settings', ...(v1 ? [] : ['log', 'claims', 'decisions'])]);
+	const extra = unknownKey(value, ['format', 'version', 'siteId', 'exportedAt', 'ticks', 'settings', ...(v1 ? [] : ['log', 'claims', 'decisions', 'drills'])]);
 	if (extra !== undefined) return problem(extra, 'no such field');
 	if (value.format !== EXPORT_FORMAT) return problem('format', `"${EXPORT_FORMAT}"`);
 	if (!v1 && value.version !== STATE_VERSION) return problem('version', `1 or ${STATE_VERSION}`);
@@ -198,7 +207,7 @@ export function fileProblem(value: unknown): ShapeProblem | null {
 	if (!isIsoDateTime(value.exportedAt)) return problem('exportedAt', 'a date and time (ISO 8601)');
 	const base = ticksProblem(value.ticks) ?? settingsProblem(value.settings);
 	if (base || v1) return base;
-	return logProblem(value.log) ?? claimsProblem(value.claims) ?? decisionsProblem(value.decisions);
+	return logProblem(value.log) ?? claimsProblem(value.claims) ?? decisionsProblem(value.decisions) ?? drillsProblem(value.drills);
 }
 
 /** A valid export file (fileProblem found nothing) as the current version: a v1 file gets an empty log. */
