@@ -13,6 +13,7 @@ import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
 import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
 import { MAX_NOTE_LENGTH, isCalendarDate, localDate, isLogRow, mergeLog, weekOfDate, type LogRow } from '../practice-log/metrics';
 import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
+import { drillStateProblem, emptyDrillState, mergeDrillState, type DrillState } from '../drills/state';
 
 /** The part of `Storage` the store uses. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -89,6 +90,15 @@ export interface ProgressStore {
 	weekOf(date: string): number;
 	/** Sets (YYYY-MM-DD) or clears (null) this browser's start date, which overrides the configured one. */
 	setStartDate(date: string | null): void;
+
+	/** The daily drills' record (src/lib/drills/state.ts); empty when none is stored. */
+	drills(): DrillState;
+	/**
+	 * Changes the drill record and appends `rows` to the log in one write. `change`
+	 * must be idempotent (it may be replayed on a fresher value). Throws a TypeError
+	 * when the result or a row is not valid (a caller's bug).
+	 */
+	updateDrills(change: (drills: DrillState) => DrillState, rows?: readonly LogRow[]): void;
 }
 
 type Change = (state: ProgressState) => ProgressState;
@@ -284,9 +294,9 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		},
 		reload,
 		exportFile(siteId) {
-			const { ticks, settings, log, claims, decisions } = state;
+			const { ticks, settings, log, claims, decisions, drills } = state;
 			const exportedAt = new Date(now()).toISOString();
-			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings, log, claims, decisions };
+			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings, log, claims, decisions, ...(drills ? { drills } : {}) };
 			return JSON.stringify(file, null, '\t');
 		},
 		importFile(file) {
@@ -298,6 +308,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 				log: mergeLog(s.log, file.log),
 				claims: mergeRecords(s.claims, file.claims),
 				decisions: mergeRecords(s.decisions, file.decisions),
+				...(s.drills || file.drills ? { drills: mergeDrillState(s.drills, file.drills) } : {}),
 			}));
 		},
 		reset() {
@@ -378,6 +389,14 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 				const { startDate: _old, ...settings } = s.settings;
 				return { ...s, settings: date === null ? settings : { ...settings, startDate: date } };
 			});
+		},
+
+		drills: () => state.drills ?? emptyDrillState(),
+		updateDrills(change, rows = []) {
+			checkRows(rows);
+			const problem = drillStateProblem(change(state.drills ?? emptyDrillState()));
+			if (problem) throw new TypeError(`updateDrills: ${problem}`);
+			commit((s) => ({ ...s, drills: change(s.drills ?? emptyDrillState()), log: mergeLog(s.log, rows) }));
 		},
 	};
 }

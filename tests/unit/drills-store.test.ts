@@ -1,0 +1,71 @@
+/**
+ * The drill record in the progress store: kept across reloads and tabs, carried by
+ * export and import (merged, never lost), and optional, so values and files
+ * without it stay valid. Separate from the store's own tests so both can change.
+ */
+import { describe, expect, it } from 'vitest';
+import { FakeStorage } from '../support/fake-storage';
+import { parseProgressFile } from '../../src/lib/progress/import';
+import { progressFileSchema, storedStateSchema } from '../../src/lib/progress/state';
+import { createProgressStore } from '../../src/lib/progress/store';
+import { readStoredState } from '../../src/lib/progress/validate-state';
+import { attemptId } from '../../src/lib/drills/state';
+import { reviewDrill } from '../../src/lib/drills/review';
+
+const KEY = 'sp:test:/:progress';
+const T0 = Date.UTC(2026, 0, 7, 9);
+const make = (storage: FakeStorage) => createProgressStore({ storage, key: KEY, now: () => T0 });
+
+function answerWrong(store: ReturnType<typeof make>, drill: string) {
+	const card = reviewDrill(store.drills().cards[drill], false, T0)!;
+	const attempt = { drill, at: T0, date: '2026-01-07', week: 1, right: false, value: 150 };
+	store.updateDrills(
+		(d) => ({ ...d, cards: { ...d.cards, [drill]: card }, attempts: { ...d.attempts, [attemptId(drill, T0)]: attempt } }),
+		[{ date: '2026-01-07', week: 1, metric: 'intuition_correct', value: 0, unit: 'guess', note: `Drill: ${drill}` }],
+	);
+}
+
+describe('drills in the progress store', () => {
+	it('keeps an answer, its card and its log row across a reload and in another tab', () => {
+		const storage = new FakeStorage();
+		const store = make(storage);
+		answerWrong(store, 'w01-est-median-flipper');
+		const other = make(storage);
+		expect(Object.keys(other.drills().cards)).toEqual(['w01-est-median-flipper']);
+		expect(other.log().map((r) => r.note)).toEqual(['Drill: w01-est-median-flipper']);
+		const raw = JSON.parse(storage.getItem(KEY)!);
+		expect(storedStateSchema.safeParse(raw).success).toBe(true);
+		expect(readStoredState(raw)).not.toBeNull();
+		// Answering again (a replay of the same change) adds nothing.
+		answerWrong(other, 'w01-est-median-flipper');
+		expect(Object.keys(other.drills().attempts)).toHaveLength(1);
+	});
+
+	it('exports the record and merges it back on import without losing either side', () => {
+		const source = make(new FakeStorage());
+		answerWrong(source, 'w02-est-iqr-flipper');
+		source.updateDrills((d) => ({ ...d, paragraphs: { ...d.paragraphs, 'w01-explain-median': { text: 'The middle value…', at: T0 } } }));
+		const text = source.exportFile('test');
+		expect(progressFileSchema.safeParse(JSON.parse(text)).success).toBe(true);
+		const parsed = parseProgressFile(text, { maxBytes: 10_000_000, siteId: 'test', now: T0 });
+		if (!parsed.ok) throw new Error(`not parsed: ${JSON.stringify(parsed).slice(0, 200)}`);
+		const target = make(new FakeStorage());
+		answerWrong(target, 'w03-est-p-gentoo');
+		target.importFile(parsed.file);
+		expect(Object.keys(target.drills().cards).sort()).toEqual(['w02-est-iqr-flipper', 'w03-est-p-gentoo']);
+		expect(target.drills().paragraphs['w01-explain-median']!.text).toBe('The middle value…');
+		const before = JSON.stringify(target.drills());
+		target.importFile(parsed.file);
+		expect(JSON.stringify(target.drills())).toBe(before);
+	});
+
+	it('refuses a bad drill record before writing anything', () => {
+		const storage = new FakeStorage();
+		const store = make(storage);
+		expect(() => store.updateDrills((d) => ({ ...d, attempts: { 'Not An Id': { drill: 'x', at: 1, date: '2026-01-07', week: 1, right: true } } }))).toThrow(TypeError);
+		expect(storage.getItem(KEY) === null || !storage.getItem(KEY)!.includes('Not An Id')).toBe(true);
+		const stored = { version: 2, ticks: {}, settings: {}, log: [], timers: {}, claims: [], decisions: [], drills: { cards: {}, attempts: {}, paragraphs: {}, patterns: { '0': { text: 'x', at: 1 } } } };
+		expect(readStoredState(stored)).toBeNull();
+		expect(storedStateSchema.safeParse(stored).success).toBe(false);
+	});
+});
