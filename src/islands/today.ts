@@ -12,6 +12,7 @@ import { selectToday, allDrills, type BankIndex, type Today } from '../lib/drill
 import { dueDrills, weekMisses } from '../lib/drills/queue';
 import { judgeEstimate, parseEstimate } from '../lib/drills/estimate';
 import { attemptId, MAX_PARAGRAPH, type Attempt, type DrillState } from '../lib/drills/state';
+import { drillStateProblem } from '../lib/drills/validate';
 import type { ServedDrill, ServedWeek } from '../lib/drills/served';
 
 const SHAPES = ['symmetric', 'right-skewed', 'left-skewed', 'bimodal', 'uniform-ish', 'heavy-tailed'] as const;
@@ -79,6 +80,16 @@ class TodayElement extends ProgressElement {
 
 	protected render(): void {
 		if (!this.store || !this.visible) return;
+		const problem = drillStateProblem(this.store.drills());
+		if (problem) {
+			// Never written over: the record stays as it is (export keeps it) and the card says why it cannot go on.
+			const notice = this.querySelector<HTMLElement>('[data-notice]')!;
+			notice.textContent = `Your drill record in this browser could not be read (${problem}), so it was left unchanged and drills are paused. Export your progress to keep a copy.`;
+			notice.hidden = false;
+			this.querySelector('[data-body]')!.replaceChildren();
+			this.drawn = '';
+			return;
+		}
 		const now = Date.now();
 		const today = localDate(now);
 		const due = dueDrills(this.store.drills(), now);
@@ -132,6 +143,13 @@ class TodayElement extends ProgressElement {
 		body.replaceChildren(...sections);
 	}
 
+	/** Writes a change to the drill record after checking its result, so a bug cannot store what the next load would refuse. */
+	private update(change: (d: DrillState) => DrillState, rows: LogRow[] = []): void {
+		const problem = drillStateProblem(change(this.store!.drills()));
+		if (problem) throw new TypeError(`drill record: ${problem}`);
+		this.store!.updateDrills(change, rows);
+	}
+
 	/** Stores an answer: the attempt, the review card (FSRS, loaded only now) and the log rows, in one write. */
 	private async record(drill: ServedDrill, t: Today, answer: Omit<Attempt, 'drill' | 'at' | 'date' | 'week'>, rows: Omit<LogRow, 'date' | 'week'>[]): Promise<void> {
 		const store = this.store!;
@@ -145,7 +163,7 @@ class TodayElement extends ProgressElement {
 			card = reviewDrill(card, answer.right, at) ?? card;
 		}
 		const id = attemptId(drill.id, at);
-		store.updateDrills(
+		this.update(
 			(d: DrillState) => ({ ...d, attempts: { ...d.attempts, [id]: attempt }, cards: card ? { ...d.cards, [drill.id]: card } : d.cards }),
 			rows.map((r) => ({ ...r, date, week: attempt.week })),
 		);
@@ -189,7 +207,7 @@ class TodayElement extends ProgressElement {
 			// Kept as the learner types (after a pause), so a reload or another tab never loses the paragraph.
 			timer = setTimeout(() => {
 				const value = { text: text.value, at: Date.now() };
-				store.updateDrills((d) => ({ ...d, paragraphs: { ...d.paragraphs, [drill.id]: value } }));
+				this.update((d) => ({ ...d, paragraphs: { ...d.paragraphs, [drill.id]: value } }));
 				status.textContent = 'Paragraph kept in this browser.';
 			}, 600);
 		});
@@ -292,7 +310,7 @@ class TodayElement extends ProgressElement {
 	/** Tuesday's pandas and Thursday's golf: try from memory, then compare with the references. */
 	private recall(drill: ServedDrill, t: Today, form: HTMLFormElement, reveal: HTMLElement, status: HTMLElement): void {
 		const golf = drill.kind === 'golf';
-		const code = el('textarea', { rows: '5', spellcheck: 'false', class: 'today-code-input' });
+		const code = el('textarea', { rows: '5', spellcheck: 'false', });
 		const show = el('button', { type: 'submit' }, golf ? 'Show the plain and the short solution' : 'Show the reference solution');
 		form.append(this.field(golf ? 'Your solution (as few readable lines as you can)' : 'Your code, from memory', code), el('p', {}, show));
 		form.addEventListener('submit', () => {
@@ -353,7 +371,7 @@ class TodayElement extends ProgressElement {
 				status.textContent = 'Write the pattern first.';
 				return;
 			}
-			store.updateDrills((d) => ({ ...d, patterns: { ...d.patterns, [String(t.week)]: value } }));
+			this.update((d) => ({ ...d, patterns: { ...d.patterns, [String(t.week)]: value } }));
 			status.textContent = `Saved as week ${t.week}'s pattern.`;
 		});
 		return section;

@@ -9,7 +9,8 @@ import { parseProgressFile } from '../../src/lib/progress/import';
 import { progressFileSchema, storedStateSchema } from '../../src/lib/progress/state';
 import { createProgressStore } from '../../src/lib/progress/store';
 import { readStoredState } from '../../src/lib/progress/validate-state';
-import { attemptId } from '../../src/lib/drills/state';
+import { attemptId, mergeDrillState } from '../../src/lib/drills/state';
+import { drillStateProblem } from '../../src/lib/drills/validate';
 import { reviewDrill } from '../../src/lib/drills/review';
 
 const KEY = 'sp:test:/:progress';
@@ -51,21 +52,34 @@ describe('drills in the progress store', () => {
 		if (!parsed.ok) throw new Error(`not parsed: ${JSON.stringify(parsed).slice(0, 200)}`);
 		const target = make(new FakeStorage());
 		answerWrong(target, 'w03-est-p-gentoo');
-		target.importFile(parsed.file);
+		// As the progress page does it: the file, then its drill record merged in its own step.
+		const importAll = () => {
+			target.importFile(parsed.file);
+			target.updateDrills((local) => mergeDrillState(local, parsed.file.drills));
+		};
+		importAll();
 		expect(Object.keys(target.drills().cards).sort()).toEqual(['w02-est-iqr-flipper', 'w03-est-p-gentoo']);
 		expect(target.drills().paragraphs['w01-explain-median']!.text).toBe('The middle value…');
 		const before = JSON.stringify(target.drills());
-		target.importFile(parsed.file);
+		importAll();
 		expect(JSON.stringify(target.drills())).toBe(before);
 	});
 
-	it('refuses a bad drill record before writing anything', () => {
-		const storage = new FakeStorage();
-		const store = make(storage);
-		expect(() => store.updateDrills((d) => ({ ...d, attempts: { 'Not An Id': { drill: 'x', at: 1, date: '2026-01-07', week: 1, right: true } } }))).toThrow(TypeError);
-		expect(storage.getItem(KEY) === null || !storage.getItem(KEY)!.includes('Not An Id')).toBe(true);
-		const stored = { version: 2, ticks: {}, settings: {}, log: [], timers: {}, claims: [], decisions: [], drills: { cards: {}, attempts: {}, paragraphs: {}, patterns: { '0': { text: 'x', at: 1 } } } };
-		expect(readStoredState(stored)).toBeNull();
-		expect(storedStateSchema.safeParse(stored).success).toBe(false);
+	it('checks a stored record in outline on every page and in full where drills are used and on import', () => {
+		const base = { version: 2, ticks: {}, settings: {}, log: [], timers: {}, claims: [], decisions: [] };
+		// The outline (four objects) is all a checklist page checks: it keeps such a value, never sets it aside.
+		const oddKey = { ...base, drills: { cards: {}, attempts: {}, paragraphs: {}, patterns: { '0': { text: 'x', at: 1 } } } };
+		expect(readStoredState(oddKey)).not.toBeNull();
+		expect(drillStateProblem(oddKey.drills)).toMatch(/patterns/);
+		expect(storedStateSchema.safeParse(oddKey).success).toBe(false);
+		expect(readStoredState({ ...base, drills: { cards: [] , attempts: {}, paragraphs: {}, patterns: {} } })).toBeNull();
+		expect(readStoredState({ ...base, drills: { cards: {}, attempts: {}, paragraphs: {}, patterns: {}, extra: {} } })).toBeNull();
+		// An export file with a damaged record is refused whole, before anything changes.
+		const source = make(new FakeStorage());
+		const file = JSON.parse(source.exportFile('test'));
+		file.drills = oddKey.drills;
+		const parsed = parseProgressFile(JSON.stringify(file), { maxBytes: 10_000_000, siteId: 'test', now: T0 });
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok) expect(parsed.error).toContain('drill record');
 	});
 });

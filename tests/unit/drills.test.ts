@@ -6,7 +6,8 @@ import { bankWeekFor, courseWeek, selectToday, type BankIndex } from '../../src/
 import { judgeEstimate, parseEstimate, trueValueOf } from '../../src/lib/drills/estimate';
 import { reviewDrill } from '../../src/lib/drills/review';
 import { dueDrills, queueCounts, weekMisses } from '../../src/lib/drills/queue';
-import { drillStateProblem, emptyDrillState, mergeDrillState, type DrillState } from '../../src/lib/drills/state';
+import { emptyDrillState, mergeDrillState, type DrillState } from '../../src/lib/drills/state';
+import { drillStateProblem } from '../../src/lib/drills/validate';
 import { addDays } from '../../src/lib/schedule';
 
 const DAY = 86_400_000;

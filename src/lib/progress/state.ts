@@ -44,7 +44,8 @@ import { z } from 'astro/zod';
 import { logRow } from '../../content/schema';
 import type { LogRow } from '../practice-log/metrics';
 import { isCalendarDate, MAX_NOTE_LENGTH } from '../practice-log/metrics';
-import { drillStateProblem, type DrillState } from '../drills/state';
+import type { DrillState } from '../drills/state';
+import { drillStateProblem } from '../drills/validate';
 import { DATE_PATTERN, EXPORT_FORMAT, ITEM_ID_PATTERN, MAX_CONFIDENCE, MAX_ID_LENGTH, MIN_CONFIDENCE, SITE_ID_PATTERN, STATE_VERSION } from './constants';
 
 /** A course item id as stored: kebab-case, bounded length. */

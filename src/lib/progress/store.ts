@@ -13,7 +13,7 @@ import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
 import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
 import { MAX_NOTE_LENGTH, isCalendarDate, localDate, isLogRow, mergeLog, weekOfDate, type LogRow } from '../practice-log/metrics';
 import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
-import { drillStateProblem, emptyDrillState, mergeDrillState, type DrillState } from '../drills/state';
+import type { DrillState } from '../drills/state';
 
 /** The part of `Storage` the store uses. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -57,7 +57,7 @@ export interface ProgressStore {
 	reload(): void;
 	/** The export file as JSON text. */
 	exportFile(siteId: string): string;
-	/** Merges a parsed file (newest wins per id; local settings win), saves, notifies. */
+	/** Merges a parsed file (newest wins per id; local settings win), saves, notifies. Its drill record is merged by the caller (updateDrills with mergeDrillState), so this code stays out of pages without drills. */
 	importFile(file: ProgressFile): void;
 	/** Removes every tick (settings stay), saves, notifies. */
 	reset(): void;
@@ -95,13 +95,16 @@ export interface ProgressStore {
 	drills(): DrillState;
 	/**
 	 * Changes the drill record and appends `rows` to the log in one write. `change`
-	 * must be idempotent (it may be replayed on a fresher value). Throws a TypeError
-	 * when the result or a row is not valid (a caller's bug).
+	 * must be idempotent (it may be replayed on a fresher value) and its result valid
+	 * (the caller checks it with drills/validate.ts, which pages without drills do not
+	 * load). Throws a TypeError when a row is not valid (a caller's bug).
 	 */
 	updateDrills(change: (drills: DrillState) => DrillState, rows?: readonly LogRow[]): void;
 }
 
 type Change = (state: ProgressState) => ProgressState;
+
+const EMPTY_DRILLS: DrillState = Object.freeze({ cards: {}, attempts: {}, paragraphs: {}, patterns: {} });
 
 const UNAVAILABLE =
 	'Your ticks cannot be saved in this browser (its storage is turned off or blocked, as in some private windows). They stay until you close this page; to keep them, use "Export progress" on the progress page.';
@@ -308,7 +311,6 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 				log: mergeLog(s.log, file.log),
 				claims: mergeRecords(s.claims, file.claims),
 				decisions: mergeRecords(s.decisions, file.decisions),
-				...(s.drills || file.drills ? { drills: mergeDrillState(s.drills, file.drills) } : {}),
 			}));
 		},
 		reset() {
@@ -391,12 +393,11 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			});
 		},
 
-		drills: () => state.drills ?? emptyDrillState(),
+		// The drill code itself (merge, full check) stays in src/lib/drills: pages without drills load none of it.
+		drills: () => state.drills ?? EMPTY_DRILLS,
 		updateDrills(change, rows = []) {
 			checkRows(rows);
-			const problem = drillStateProblem(change(state.drills ?? emptyDrillState()));
-			if (problem) throw new TypeError(`updateDrills: ${problem}`);
-			commit((s) => ({ ...s, drills: change(s.drills ?? emptyDrillState()), log: mergeLog(s.log, rows) }));
+			commit((s) => ({ ...s, drills: change(s.drills ?? EMPTY_DRILLS), log: mergeLog(s.log, rows) }));
 		},
 	};
 }

@@ -6,7 +6,6 @@
  */
 import type { ProgressFile, ProgressState } from './state';
 import { isCalendarDate, isLogRow, MAX_NOTE_LENGTH } from '../practice-log/metrics';
-import { drillStateProblem } from '../drills/state';
 import { DATE_PATTERN, EXPORT_FORMAT, ITEM_ID_PATTERN, MAX_CONFIDENCE, MAX_ID_LENGTH, MIN_CONFIDENCE, SITE_ID_PATTERN, STATE_VERSION } from './constants';
 
 /** The first thing wrong with a value: where (`ticks.week-01-read.at`) and what was expected. */
@@ -142,11 +141,18 @@ export const decisionsProblem = (value: unknown, path = 'decisions') => recordsP
 const V1_KEYS = ['version', 'ticks', 'settings'];
 const V2_KEYS = [...V1_KEYS, 'log', 'timers', 'claims', 'decisions', 'drills'];
 
-/** The optional drill record (absent is valid): its own module checks it. */
+/**
+ * The optional drill record (absent is valid), in outline only: an object of four
+ * objects. Its full check (src/lib/drills/validate.ts) runs where drills are used
+ * and on import, so pages without drills do not carry it.
+ */
 function drillsProblem(value: unknown): ShapeProblem | null {
 	if (value === undefined) return null;
-	const message = drillStateProblem(value);
-	return message === null ? null : problem('drills', message);
+	if (!isObject(value)) return problem('drills', 'an object { cards, attempts, paragraphs, patterns }');
+	const extra = unknownKey(value, ['cards', 'attempts', 'paragraphs', 'patterns']);
+	if (extra !== undefined) return problem(`drills.${extra}`, 'no such field');
+	const bad = ['cards', 'attempts', 'paragraphs', 'patterns'].find((k) => !isObject(value[k]));
+	return bad === undefined ? null : problem(`drills.${bad}`, 'an object');
 }
 
 /** The first shape problem of a stored value of the current version, or null. */
