@@ -70,9 +70,24 @@ export interface BankInputs {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** The drill's task as the learner reads it, in inline Markdown: on the card and on the worksheet (which never shows answers). */
+export function promptMarkdown(drill: Drill, term: string): string {
+	switch (drill.kind) {
+		case 'explain':
+			return drill.prompt ?? `Explain **${term}** in one paragraph to a smart colleague with no statistics.`;
+		case 'pandas':
+		case 'golf':
+			return drill.task;
+		case 'estimate':
+			return drill.question;
+		case 'shape':
+			return `Predict the shape of \`${drill.column}\` in ${drill.dataset}: pick a shape, then a rough centre and spread.`;
+	}
+}
+
 /** Inline Markdown as plain text: code ticks and emphasis marks dropped. */
 export function plainText(markdown: string): string {
-	return markdown.replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
+	return markdown.replace(/`|\*\*?/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Lines of code a learner would count: not blank, not only a comment. */
@@ -111,21 +126,22 @@ export function servedWeek(inputs: BankInputs): ServedWeek {
 				day: DAY_OF_KIND[drill.kind],
 				concept: { id: term.id, term: term.term, definition: inputs.inline(term.definition), href: inputs.glossaryUrl(term.id) },
 			};
-			const prompt = (markdown: string) => ({ prompt: inputs.inline(markdown), text: plainText(markdown) });
+			const markdown = promptMarkdown(drill, term.term);
+			const prompt = { prompt: inputs.inline(markdown), text: plainText(markdown) };
 			switch (drill.kind) {
 				case 'explain':
-					return { ...base, ...prompt(drill.prompt ?? `Explain **${term.term}** in one paragraph to a smart colleague with no statistics.`), reveal: [] };
+					return { ...base, ...prompt, reveal: [] };
 				case 'pandas':
-					return { ...base, ...prompt(drill.task), dataset: drill.dataset, reveal: [reveal('Reference solution', drill.answer)] };
+					return { ...base, ...prompt, dataset: drill.dataset, reveal: [reveal('Reference solution', drill.answer)] };
 				case 'golf':
-					return { ...base, ...prompt(drill.task), dataset: drill.dataset, reveal: [reveal('Plain', drill.plain), reveal('Short', drill.short)] };
+					return { ...base, ...prompt, dataset: drill.dataset, reveal: [reveal('Plain', drill.plain), reveal('Short', drill.short)] };
 				case 'estimate': {
 					const truth = trueValueOf(block(drill.answer).stdout);
 					if (truth === null) throw new Error(`content/drills: block ${drill.answer} does not print one number; run npm run validate`);
 					const share = truth >= 0 && truth <= 1 && !drill.unit;
 					return {
 						...base,
-						...prompt(drill.question),
+						...prompt,
 						dataset: drill.dataset,
 						truth,
 						tolerance: drill.tolerance,
@@ -141,7 +157,7 @@ export function servedWeek(inputs: BankInputs): ServedWeek {
 					const size = inputs.figureSize?.(file.file) ?? null;
 					return {
 						...base,
-						...prompt(`Predict the shape of \`${drill.column}\` in ${drill.dataset}: pick a shape, then a rough centre and spread.`),
+						...prompt,
 						dataset: drill.dataset,
 						column: drill.column,
 						figure: { src: inputs.figureUrl(file.file), alt: file.alt, ...(size ?? {}) },
