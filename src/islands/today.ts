@@ -42,7 +42,7 @@ class TodayElement extends ProgressElement {
 	private index: BankIndex = {};
 	private weeks = new Map<number, Promise<ServedWeek | null>>();
 	private visible = false;
-	/** Key of what is drawn (day, week, due list); redrawing on every store change would wipe what the learner is typing. */
+	/** Key of what is drawn (day and week); redrawing on every store change would wipe what the learner is typing. */
 	private drawn = '';
 
 	connectedCallback(): void {
@@ -57,7 +57,7 @@ class TodayElement extends ProgressElement {
 			observer.disconnect();
 			this.visible = true;
 			this.render();
-		});
+		}, { rootMargin: '200px 0px' });
 		observer.observe(this);
 		super.connectedCallback();
 	}
@@ -94,7 +94,8 @@ class TodayElement extends ProgressElement {
 		const today = localDate(now);
 		const due = dueDrills(this.store.drills(), now);
 		const selection = selectToday({ today, startDate: this.startDate(), index: this.index, due });
-		const key = JSON.stringify([today, selection.week, selection.noStartDate, due]);
+		// The day and week decide what is drawn; an answer (here or in another tab) must not redraw the card under the learner's feedback.
+		const key = JSON.stringify([today, selection.week, selection.noStartDate, selection.beforeStart]);
 		if (key === this.drawn) return;
 		this.drawn = key;
 		void this.draw(selection);
