@@ -10,6 +10,8 @@ import { parse } from 'yaml';
 import { distDir, mainText, readPage } from '../support/dist';
 import type { ServedWeek } from '../../src/lib/drills/served';
 import type { CachedPage } from '../../src/lib/python/outputs';
+import { selectToday, type BankIndex } from '../../src/lib/drills/select';
+import { addDays } from '../../src/lib/schedule';
 
 const files = existsSync('content/drills') ? readdirSync('content/drills').filter((f) => /^\d\d\.mdx$/.test(f)).sort() : [];
 const glossary = parse(readFileSync('content/glossary.yaml', 'utf8')) as { id: string; term: string; aliases?: string[] }[];
@@ -60,5 +62,25 @@ describe('drills in the build', () => {
 		}
 		expect(readPage('/weeks/01/').querySelector('sp-today')).toBeNull();
 		expect(readPage('/progress/').querySelector('sp-drill-queue')).not.toBeNull();
+	});
+
+	it('asks a numeric estimate of week N on the Wednesday of week N, N = 2..9, at least 6 different questions', () => {
+		const index = JSON.parse(readPage('/practice/daily/').querySelector('sp-today [data-index]')!.textContent!) as BankIndex;
+		const start = '2030-01-07'; // a Monday
+		const questions = new Set<string>();
+		for (let n = 2; n <= 9; n += 1) {
+			const today = selectToday({ today: addDays(start, 7 * (n - 1) + 2), startDate: start, index });
+			expect(today.weekday).toBe('wednesday');
+			expect(today.drills.length).toBe(2);
+			const week = served(String(n).padStart(2, '0'));
+			for (const ref of today.drills) {
+				expect(ref.week).toBe(n);
+				const drill = week.drills.find((d) => d.id === ref.id)!;
+				expect(drill.kind).toBe('estimate');
+				expect(Number.isFinite(drill.truth)).toBe(true);
+				questions.add(drill.text);
+			}
+		}
+		expect(questions.size).toBeGreaterThanOrEqual(6);
 	});
 });
