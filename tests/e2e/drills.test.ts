@@ -9,6 +9,7 @@ import { useSite } from './harness';
 import { addDays } from '../../src/lib/schedule';
 import type { CachedPage } from '../../src/lib/python/outputs';
 import { parse } from 'yaml';
+import AxeBuilder from '@axe-core/playwright';
 
 const h = useSite();
 const DAILY = '/practice/daily/';
@@ -85,6 +86,12 @@ describe('daily drills', () => {
 		await wednesday.getByRole('button', { name: 'Check' }).click();
 		await expect.poll(() => wednesday.locator('.today-wrong').textContent()).toContain(`the true value is ${truth}`);
 		await expect.poll(() => wednesday.getByRole('status').textContent()).toContain('Logged to your practice log as an intuition row (wrong)');
+		// The revealed card (code, output, verdict, form) passes axe in both themes.
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme: scheme });
+			const result = await new AxeBuilder({ page }).include('sp-today').analyze();
+			expect(result.violations.map((v) => `${scheme}: ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+		}
 		const afterWednesday = await stored(page);
 		expect(afterWednesday.log).toContainEqual(expect.objectContaining({ metric: 'intuition_correct', value: 0, week: 1 }));
 		expect(afterWednesday.log.find((r: { metric: string }) => r.metric === 'intuition_correct').note).toContain(estimate.id);
@@ -116,6 +123,40 @@ describe('daily drills', () => {
 		await expect.poll(() => card(page).locator('[data-when]').textContent()).toBe('Week 1 · Friday');
 		await expect(card(page).locator('.today-due').count()).resolves.toBe(0);
 		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it.each(['/', DAILY])('%s: today\'s card wakes without moving the page (CLS at most 0.02)', { timeout: 60_000 }, async (path) => {
+		const context = await h.browser.newContext({ timezoneId: 'UTC', viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		// A Wednesday: two estimates and a shape drill, the tallest card of the week.
+		await page.clock.install({ time: at(2) });
+		await page.goto(h.url(path));
+		await page.evaluate(() => {
+			const w = window as unknown as { cls: number; shifts: string[] };
+			w.cls = 0;
+			w.shifts = [];
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }>) {
+					if (entry.hadRecentInput) continue;
+					w.cls += entry.value;
+					const node = entry.sources?.[0]?.node;
+					w.shifts.push(`${entry.value.toFixed(4)} ${node instanceof Element ? `${node.tagName.toLowerCase()}.${node.className}` : (node?.nodeName ?? '')}`);
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		const height = await page.evaluate(() => document.documentElement.scrollHeight);
+		for (let y = 0; y < height; y += 800) {
+			await page.mouse.wheel(0, 800);
+			await page.waitForTimeout(120);
+		}
+		await expect.poll(() => card(page).locator('.today-drill').count()).toBeGreaterThan(0);
+		await page.waitForTimeout(300);
+		const { cls, shifts } = await page.evaluate(() => {
+			const w = window as unknown as { cls: number; shifts: string[] };
+			return { cls: w.cls, shifts: w.shifts };
+		});
+		expect(cls, shifts.join('\n')).toBeLessThanOrEqual(0.02);
 		await context.close();
 	});
 });
