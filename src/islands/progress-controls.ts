@@ -14,6 +14,7 @@
  * Known ids may instead come from a `<script type="application/json">` child.
  * Regions that are missing are created at the end of the element.
  */
+import { mergeDrillState } from '../lib/drills/state';
 import { ACTION_ATTRIBUTE, CONTROLS_ELEMENT, KNOWN_IDS_ATTRIBUTE, MAX_IMPORT_BYTES, REGION_ATTRIBUTE, RENAMES_ATTRIBUTE, SITE_ID_ATTRIBUTE, STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
 import { parseProgressFile } from '../lib/progress/import';
 import { mergeRecords, previewImport, type ImportPreview } from '../lib/progress/merge';
@@ -203,6 +204,9 @@ class ProgressControls extends HTMLElement {
 	private applyImport(): void {
 		if (!this.store || !this.pending) return;
 		this.store.importFile(this.pending);
+		// The drill record merges in its own step (lib/drills/state.ts), after the rest of the file.
+		const drills = this.pending.drills;
+		if (drills) this.store.updateDrills((local) => mergeDrillState(local, drills));
 		this.pending = null;
 		this.close('preview', 'import');
 		this.say('Import done: the file was merged with the ticks in this browser.');

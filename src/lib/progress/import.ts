@@ -8,6 +8,8 @@
  * Rejecting ids that are not kebab-case is what stops a hostile file from
  * smuggling markup (`<script>…`) into the page through an id.
  */
+import { drillStateProblem } from '../drills/validate';
+import { emptyDrillState } from '../drills/state';
 import type { ProgressFile } from './state';
 import { EXPORT_FORMAT, FUTURE_TOLERANCE_MS, MAX_IMPORT_TICKS, MAX_RECORDS, STATE_VERSION } from './constants';
 import { fileProblem, upgradeFile } from './validate-state';
@@ -187,6 +189,10 @@ export function parseProgressFile(text: string, options: ParseOptions): ParseRes
 	}
 	if (problem) {
 		return fail(`This file is not in the expected shape: at "${printablePath(problem.path)}" the book expected ${problem.expected}. It may have been edited or damaged. ${EXPORT_AGAIN}`);
+	}
+	const drills = drillStateProblem((parsed.value as { drills?: unknown }).drills ?? emptyDrillState());
+	if (drills) {
+		return fail(`This file's drill record is not in the expected shape (${drills.slice(0, 200)}). It may have been edited or damaged. Nothing was imported. ${EXPORT_AGAIN}`);
 	}
 	const exported = upgradeFile(parsed.value as Record<string, unknown>);
 	const fromOtherCopy = exported.siteId === options.siteId ? null : exported.siteId;

@@ -12,15 +12,18 @@
  *     ticks: { "<item-id>": { checked: boolean, at: <epoch ms> }, ... },
  *     settings: { startDate?: "YYYY-MM-DD" },
  *     log: [ { date, week, metric, value, unit, note }, ... ],   // the practice log (src/lib/practice-log)
- *     timers: { "<routine>": { startedAt, pausedAt: number | null, pausedMs } },
+ *     timers: { "<routine>": { startedAt, pausedAt: number | null, pausedMs, stopping?: true } },
  *     claims: [ { id, text, confidence, checkOn, createdAt, resolved?: { correct, at } }, ... ],
- *     decisions: [ { id, title, kind, reviewOn, createdAt, resolved?: { right, at } }, ... ]
+ *     decisions: [ { id, title, kind, reviewOn, createdAt, resolved?: { right, at } }, ... ],
+ *     drills?: { cards, attempts, paragraphs, patterns }        // the daily drills (src/lib/drills/state.ts)
  *   }
  * An untick is stored as `checked: false` with its time, not deleted, so a merge
  * can tell a newer untick from an older tick. Ticks on ids the book no longer has
  * stay (orphaned); ticks on a renamed id move to the new id when read (merge.ts).
  * A timer stores when it started (and paused), never a running count, so its clock
- * survives a reload and a closed tab. Resolving a claim or decision appends its log
+ * survives a reload and a closed tab; `stopping` marks a run whose Stop was pressed
+ * (in any tab) and whose row is being confirmed, so no other tab can resume it.
+ * Resolving a claim or decision appends its log
  * row (`intuition_correct`, `decision_right`); the claim stays, marked resolved.
  *
  * Migrations: `readStoredState` (validate-state.ts) turns every older stored value
@@ -43,6 +46,8 @@ import { z } from 'astro/zod';
 import { logRow } from '../../content/schema';
 import type { LogRow } from '../practice-log/metrics';
 import { isCalendarDate, MAX_NOTE_LENGTH } from '../practice-log/metrics';
+import type { DrillState } from '../drills/state';
+import { drillStateProblem } from '../drills/validate';
 import { DATE_PATTERN, EXPORT_FORMAT, ITEM_ID_PATTERN, MAX_CONFIDENCE, MAX_ID_LENGTH, MIN_CONFIDENCE, SITE_ID_PATTERN, STATE_VERSION } from './constants';
 
 /** A course item id as stored: kebab-case, bounded length. */
@@ -69,6 +74,8 @@ export const runningTimerSchema = z.strictObject({
 	startedAt: epochMs,
 	pausedAt: epochMs.nullable(),
 	pausedMs: epochMs,
+	/** Stop was pressed (in any tab): the run is over everywhere while its row is confirmed. Absent otherwise. */
+	stopping: z.literal(true).optional(),
 });
 export const timersSchema = z.record(storedItemId, runningTimerSchema);
 
@@ -93,6 +100,9 @@ export const decisionSchema = z.strictObject({
 	resolved: z.strictObject({ right: z.boolean(), at: epochMs }).optional(),
 });
 
+/** The daily drills' record (src/lib/drills/state.ts, which documents and checks its shape); optional, so older values stay valid as they are. */
+export const drillsSchema = z.custom<DrillState>((value) => drillStateProblem(value) === null, 'a drill record (src/lib/drills/state.ts)');
+
 /** Version 1 of the stored value: ticks and settings only. Still read, migrated on load. */
 export const storedStateV1Schema = z.strictObject({
 	version: z.literal(1),
@@ -108,6 +118,7 @@ export const storedStateSchema = z.strictObject({
 	timers: timersSchema,
 	claims: z.array(claimSchema),
 	decisions: z.array(decisionSchema),
+	drills: drillsSchema.optional(),
 });
 
 const fileHeader = {
@@ -128,6 +139,7 @@ export const progressFileV2Schema = z.strictObject({
 	log: z.array(logRow),
 	claims: z.array(claimSchema),
 	decisions: z.array(decisionSchema),
+	drills: drillsSchema.optional(),
 });
 
 /** Any export file this book reads, as the current version (a v1 file has an empty log). */

@@ -13,6 +13,7 @@ import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
 import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
 import { MAX_NOTE_LENGTH, isCalendarDate, localDate, isLogRow, mergeLog, weekOfDate, type LogRow } from '../practice-log/metrics';
 import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
+import type { DrillState } from '../drills/state';
 
 /** The part of `Storage` the store uses. */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -56,7 +57,7 @@ export interface ProgressStore {
 	reload(): void;
 	/** The export file as JSON text. */
 	exportFile(siteId: string): string;
-	/** Merges a parsed file (newest wins per id; local settings win), saves, notifies. */
+	/** Merges a parsed file (newest wins per id; local settings win), saves, notifies. Its drill record is merged by the caller (updateDrills with mergeDrillState), so this code stays out of pages without drills. */
 	importFile(file: ProgressFile): void;
 	/** Removes every tick (settings stay), saves, notifies. */
 	reset(): void;
@@ -89,9 +90,21 @@ export interface ProgressStore {
 	weekOf(date: string): number;
 	/** Sets (YYYY-MM-DD) or clears (null) this browser's start date, which overrides the configured one. */
 	setStartDate(date: string | null): void;
+
+	/** The daily drills' record (src/lib/drills/state.ts); empty when none is stored. */
+	drills(): DrillState;
+	/**
+	 * Changes the drill record and appends `rows` to the log in one write. `change`
+	 * must be idempotent (it may be replayed on a fresher value) and its result valid
+	 * (the caller checks it with drills/validate.ts, which pages without drills do not
+	 * load). Throws a TypeError when a row is not valid (a caller's bug).
+	 */
+	updateDrills(change: (drills: DrillState) => DrillState, rows?: readonly LogRow[]): void;
 }
 
 type Change = (state: ProgressState) => ProgressState;
+
+const EMPTY_DRILLS: DrillState = Object.freeze({ cards: {}, attempts: {}, paragraphs: {}, patterns: {} });
 
 const UNAVAILABLE =
 	'Your ticks cannot be saved in this browser (its storage is turned off or blocked, as in some private windows). They stay until you close this page; to keep them, use "Export progress" on the progress page.';
@@ -284,9 +297,9 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		},
 		reload,
 		exportFile(siteId) {
-			const { ticks, settings, log, claims, decisions } = state;
+			const { ticks, settings, log, claims, decisions, drills } = state;
 			const exportedAt = new Date(now()).toISOString();
-			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings, log, claims, decisions };
+			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings, log, claims, decisions, ...(drills ? { drills } : {}) };
 			return JSON.stringify(file, null, '\t');
 		},
 		importFile(file) {
@@ -378,6 +391,13 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 				const { startDate: _old, ...settings } = s.settings;
 				return { ...s, settings: date === null ? settings : { ...settings, startDate: date } };
 			});
+		},
+
+		// The drill code itself (merge, full check) stays in src/lib/drills: pages without drills load none of it.
+		drills: () => state.drills ?? EMPTY_DRILLS,
+		updateDrills(change, rows = []) {
+			checkRows(rows);
+			commit((s) => ({ ...s, drills: change(s.drills ?? EMPTY_DRILLS), log: mergeLog(s.log, rows) }));
 		},
 	};
 }

@@ -79,18 +79,19 @@ export function logProblem(value: unknown, path = 'log'): ShapeProblem | null {
 	return bad === -1 ? null : problem(`${path}.${bad}`, 'a log row { date, week, metric, value, unit, note } as the measurement guide defines it');
 }
 
-/** Checks `{ "<routine>": { startedAt, pausedAt, pausedMs } }`. */
+/** Checks `{ "<routine>": { startedAt, pausedAt, pausedMs, stopping?: true } }`. */
 export function timersProblem(value: unknown, path = 'timers'): ShapeProblem | null {
 	if (!isObject(value)) return problem(path, 'an object of timers');
 	for (const [routine, timer] of Object.entries(value)) {
 		const at = `${path}.${routine}`;
 		if (!isItemId(routine)) return problem(at, 'a routine id', true);
 		if (!isObject(timer)) return problem(at, 'an object { startedAt, pausedAt, pausedMs }');
-		const extra = unknownKey(timer, ['startedAt', 'pausedAt', 'pausedMs']);
+		const extra = unknownKey(timer, ['startedAt', 'pausedAt', 'pausedMs', 'stopping']);
 		if (extra !== undefined) return problem(`${at}.${extra}`, 'no such field');
 		if (!isEpochMs(timer.startedAt)) return problem(`${at}.startedAt`, 'a time in milliseconds');
 		if (timer.pausedAt !== null && !isEpochMs(timer.pausedAt)) return problem(`${at}.pausedAt`, 'a time in milliseconds or null');
 		if (!isEpochMs(timer.pausedMs)) return problem(`${at}.pausedMs`, 'a duration in milliseconds');
+		if (timer.stopping !== undefined && timer.stopping !== true) return problem(`${at}.stopping`, 'true or absent');
 	}
 	return null;
 }
@@ -139,7 +140,21 @@ export const claimsProblem = (value: unknown, path = 'claims') => recordsProblem
 export const decisionsProblem = (value: unknown, path = 'decisions') => recordsProblem(value, 'decisions', path);
 
 const V1_KEYS = ['version', 'ticks', 'settings'];
-const V2_KEYS = [...V1_KEYS, 'log', 'timers', 'claims', 'decisions'];
+const V2_KEYS = [...V1_KEYS, 'log', 'timers', 'claims', 'decisions', 'drills'];
+
+/**
+ * The optional drill record (absent is valid), in outline only: an object of four
+ * objects. Its full check (src/lib/drills/validate.ts) runs where drills are used
+ * and on import, so pages without drills do not carry it.
+ */
+function drillsProblem(value: unknown): ShapeProblem | null {
+	if (value === undefined) return null;
+	if (!isObject(value)) return problem('drills', 'an object { cards, attempts, paragraphs, patterns }');
+	const extra = unknownKey(value, ['cards', 'attempts', 'paragraphs', 'patterns']);
+	if (extra !== undefined) return problem(`drills.${extra}`, 'no such field');
+	const bad = ['cards', 'attempts', 'paragraphs', 'patterns'].find((k) => !isObject(value[k]));
+	return bad === undefined ? null : problem(`drills.${bad}`, 'an object');
+}
 
 /** The first shape problem of a stored value of the current version, or null. */
 export function storedStateProblem(value: unknown): ShapeProblem | null {
@@ -153,7 +168,8 @@ export function storedStateProblem(value: unknown): ShapeProblem | null {
 		logProblem(value.log) ??
 		timersProblem(value.timers) ??
 		claimsProblem(value.claims) ??
-		decisionsProblem(value.decisions)
+		decisionsProblem(value.decisions) ??
+		drillsProblem(value.drills)
 	);
 }
 
@@ -187,7 +203,7 @@ export function isIsoDateTime(value: unknown): boolean {
 export function fileProblem(value: unknown): ShapeProblem | null {
 	if (!isObject(value)) return problem('(the whole file)', 'an object');
 	const v1 = value.version === 1;
-	const extra = unknownKey(value, ['format', 'version', 'siteId', 'exportedAt', 'ticks', 'settings', ...(v1 ? [] : ['log', 'claims', 'decisions'])]);
+	const extra = unknownKey(value, ['format', 'version', 'siteId', 'exportedAt', 'ticks', 'settings', ...(v1 ? [] : ['log', 'claims', 'decisions', 'drills'])]);
 	if (extra !== undefined) return problem(extra, 'no such field');
 	if (value.format !== EXPORT_FORMAT) return problem('format', `"${EXPORT_FORMAT}"`);
 	if (!v1 && value.version !== STATE_VERSION) return problem('version', `1 or ${STATE_VERSION}`);
@@ -198,7 +214,7 @@ export function fileProblem(value: unknown): ShapeProblem | null {
 	if (!isIsoDateTime(value.exportedAt)) return problem('exportedAt', 'a date and time (ISO 8601)');
 	const base = ticksProblem(value.ticks) ?? settingsProblem(value.settings);
 	if (base || v1) return base;
-	return logProblem(value.log) ?? claimsProblem(value.claims) ?? decisionsProblem(value.decisions);
+	return logProblem(value.log) ?? claimsProblem(value.claims) ?? decisionsProblem(value.decisions) ?? drillsProblem(value.drills);
 }
 
 /** A valid export file (fileProblem found nothing) as the current version: a v1 file gets an empty log. */

@@ -16,6 +16,8 @@ import { crossFileProblems } from './cross-checks';
 import { PROGRESS_FILE, progressFileProblems } from './progress-file';
 import { placeholderProblems } from '../portfolio/placeholders';
 import { PRACTICE_LOG_FILE, practiceLogProblems } from './practice-log';
+import { inlineExpressionProblems } from './inline-expressions';
+import { DRILLS_DIR, drillProblems } from './drills';
 
 export type { ContentTree, Course, Loaded } from './types';
 
@@ -30,7 +32,8 @@ function load<S extends z.ZodType>(
 ): Loaded<z.output<S>>[] {
 	const loaded: Loaded<z.output<S>>[] = [];
 	for (const file of files) {
-		const text = tree.read(file) ?? '';
+		const text = tree.read(file);
+		if (text === null) continue; // refused (reported once, below) or gone
 		const source = parse(file, text);
 		if (isProblem(source)) {
 			problems.push(source);
@@ -48,6 +51,7 @@ export function validateContent(tree: ContentTree): Problem[] {
 	const mdxIn = (dir: string) => tree.list(dir).filter((f) => MDX.test(f)).sort();
 	const yamlFile = <S extends z.ZodType>(file: string, s: S) => {
 		if (tree.read(file) === null) {
+			if (tree.refusal?.(file)) return null;
 			problems.push({ file, line: 1, message: 'the file is missing', fix: `create ${file} (see its schema in src/content/schema.ts)` });
 			return null;
 		}
@@ -66,12 +70,17 @@ export function validateContent(tree: ContentTree): Problem[] {
 	const portfolio = load(tree, mdxIn('content/portfolio'), schema.portfolioEntry, parseFrontmatterFile, problems);
 	load(tree, mdxIn('content/examples'), schema.portfolioEntry, parseFrontmatterFile, problems);
 	for (const entry of portfolio) if (!entry.data.draft) problems.push(...placeholderProblems(entry.file, tree.read(entry.file) ?? ''));
-	if (tree.read('content/glossary.yaml') !== null) yamlFile('content/glossary.yaml', schema.glossary);
+	const glossary = tree.read('content/glossary.yaml') !== null ? yamlFile('content/glossary.yaml', schema.glossary) : null;
 	const publishedProgress = tree.read(PROGRESS_FILE);
 	if (publishedProgress !== null) problems.push(...progressFileProblems(publishedProgress));
 	const publishedLog = tree.read(PRACTICE_LOG_FILE);
 	if (publishedLog !== null) problems.push(...practiceLogProblems(publishedLog));
 
+	problems.push(...inlineExpressionProblems(tree));
 	problems.push(...crossFileProblems(course, { isDemoId }));
+	// The drill bank: answers from frozen outputs, material from the week's page (drills.ts).
+	const drills = load(tree, mdxIn(DRILLS_DIR), schema.drillWeek, parseFrontmatterFile, problems);
+	problems.push(...drillProblems(drills, { tree, weeks: course.weeks, glossary: glossary?.data ?? null }));
+	problems.push(...(tree.refusals?.() ?? []));
 	return problems;
 }
