@@ -35,6 +35,13 @@ export const METRIC_NAMES = Object.keys(METRICS) as Metric[];
 
 /** One measurement: the columns of the CSV, typed. */
 export interface LogRow {
+	/**
+	 * The row's identity (kebab-case, at most 100 characters): two rows with equal
+	 * values are still two measurements. The store gives every row one (a random
+	 * UUID, or `legacyRowId` for a row that came without one); a committed log.csv
+	 * may leave the column out.
+	 */
+	id?: string;
 	/** Day of the measurement, YYYY-MM-DD. */
 	date: string;
 	/** Course week (1 = the week of the start date). */
@@ -44,10 +51,24 @@ export interface LogRow {
 	unit: string;
 	/** Free text; may hold commas, quotes and line breaks (the CSV quotes them). */
 	note: string;
+	/** When the learner last edited the row (epoch ms); an edit is a new version of the same id, and the newest wins a merge. */
+	editedAt?: number;
 }
 
-/** Column order of the CSV; the header line is exactly these names joined by commas. */
+/** A row as the browser stores it: always with its id. */
+export type StoredRow = LogRow & { id: string };
+
+/** Column order of the CSV; the header line is exactly these names joined by commas, optionally followed by `,id`. */
 export const LOG_COLUMNS = ['date', 'week', 'metric', 'value', 'unit', 'note'] as const;
+/** The optional last column of the CSV: the row's id. */
+export const ID_COLUMN = 'id';
+/** A row id: lowercase letters and digits in words joined by single hyphens (a UUID is one), at most 100 characters. */
+export const ROW_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_ROW_ID_LENGTH = 100;
+
+export function isRowId(value: unknown): boolean {
+	return typeof value === 'string' && value.length <= MAX_ROW_ID_LENGTH && ROW_ID_PATTERN.test(value);
+}
 
 /** Largest week a row may name; far beyond the course, but it keeps typos like 2025 out. */
 export const MAX_WEEK = 520;
@@ -64,12 +85,18 @@ export function isMetric(value: unknown): value is Metric {
 	return typeof value === 'string' && Object.hasOwn(METRICS, value);
 }
 
-/** A date YYYY-MM-DD on a day that exists (no 2025-02-30). */
+/**
+ * A date YYYY-MM-DD on a day that exists (no 2025-02-30), in the years 0001 to 9999:
+ * every four-digit year, the range the format can write. (`Date.UTC` reads years
+ * 0-99 as 1900-1999, so the year is set on its own.)
+ */
 export function isCalendarDate(value: unknown): value is string {
 	const match = typeof value === 'string' ? DATE.exec(value) : null;
 	if (!match) return false;
 	const [year, month, day] = match.slice(1).map(Number);
-	const date = new Date(Date.UTC(year, month - 1, day));
+	if (year < 1) return false;
+	const date = new Date(0);
+	date.setUTCFullYear(year, month - 1, day);
 	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
@@ -133,8 +160,11 @@ export function isLogRow(value: unknown): value is LogRow {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
 	const row = value as Record<string, unknown>;
 	const keys = Object.keys(row);
-	if (keys.length !== LOG_COLUMNS.length || !LOG_COLUMNS.every((column) => keys.includes(column))) return false;
-	const { date, week, metric, value: measured, unit, note } = row;
+	const optional = (Object.hasOwn(row, 'id') ? 1 : 0) + (Object.hasOwn(row, 'editedAt') ? 1 : 0);
+	if (keys.length !== LOG_COLUMNS.length + optional || !LOG_COLUMNS.every((column) => keys.includes(column))) return false;
+	const { date, week, metric, value: measured, unit, note, id, editedAt } = row;
+	if (id !== undefined && !isRowId(id)) return false;
+	if (editedAt !== undefined && !(typeof editedAt === 'number' && Number.isFinite(editedAt) && editedAt >= 0)) return false;
 	return (
 		isCalendarDate(date) &&
 		typeof week === 'number' &&
@@ -150,22 +180,133 @@ export function isLogRow(value: unknown): value is LogRow {
 	);
 }
 
-/** The identity of a row: two rows with equal keys are the same measurement, kept once. */
+/** A row's values (not its id or edit time): rows with equal keys are identical measurements, not the same row. */
 export function rowKey(row: LogRow): string {
 	return JSON.stringify([row.date, row.week, row.metric, row.value, row.unit, row.note]);
 }
 
-/** `rows` then the rows of `incoming` not already present, in order; never drops a row of `rows`. */
-export function mergeLog(rows: readonly LogRow[], incoming: readonly LogRow[]): LogRow[] {
-	const seen = new Set(rows.map(rowKey));
-	const merged = [...rows];
-	for (const row of incoming) {
-		const key = rowKey(row);
-		if (seen.has(key)) continue;
-		seen.add(key);
-		merged.push(row);
+/**
+ * 53-bit string hash (cyrb53, public domain), as base 36. Not cryptographic: it only
+ * has to give the same legacy row the same id in every browser.
+ */
+function hash53(text: string): string {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < text.length; i += 1) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 2654435761);
+		h2 = Math.imul(h2 ^ c, 1597334677);
 	}
-	return merged;
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * The id of a row that came without one (a v1/v2 store or export, a CSV without the
+ * id column): a hash of its values and which occurrence of those values it is
+ * (0 for the first), so the same legacy row gets the same id in every browser and
+ * two identical rows get two ids.
+ */
+export function legacyRowId(row: LogRow, occurrence: number): string {
+	return `r-${hash53(rowKey(row))}-${occurrence}`;
+}
+
+/** A fresh random row id (a UUID where the browser has one). */
+export function newRowId(): string {
+	const c = globalThis.crypto;
+	if (typeof c?.randomUUID === 'function') return c.randomUUID();
+	const bytes = new Uint8Array(16);
+	c.getRandomValues(bytes);
+	return `r-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** `rows` with an id on every row: rows without one get `legacyRowId`, counting identical rows in order. */
+export function withRowIds(rows: readonly LogRow[]): StoredRow[] {
+	const seen = new Map<string, number>();
+	const taken = new Set(rows.flatMap((row) => (row.id === undefined ? [] : [row.id])));
+	return rows.map((row) => {
+		if (row.id !== undefined) return row as StoredRow;
+		const key = rowKey(row);
+		let occurrence = seen.get(key) ?? 0;
+		while (taken.has(legacyRowId(row, occurrence))) occurrence += 1;
+		seen.set(key, occurrence + 1);
+		const id = legacyRowId(row, occurrence);
+		taken.add(id);
+		return { id, ...row };
+	});
+}
+
+/** Deleted ids and when they were deleted (epoch ms): the tombstones an import cannot bring back. */
+export type Tombstones = Record<string, number>;
+
+export interface LogMerge {
+	rows: StoredRow[];
+	/** Rows new to `local`. */
+	added: number;
+	/** Rows of `local` replaced by a newer edit of the same id. */
+	updated: number;
+}
+
+const versionOf = (row: LogRow) => row.editedAt ?? 0;
+
+/**
+ * Merges a log with incoming rows, the way an observed-remove set does: the union
+ * of both by id, minus every tombstoned id; for an id on both sides the newer edit
+ * wins (a tie keeps the local row). Incoming rows without an id (an old export, a
+ * hand-made CSV) are matched by value: of each group of identical rows, the log
+ * keeps as many as the larger side has (never the sum), so importing a file twice
+ * adds nothing. `local` order first, then the new rows in file order.
+ */
+export function mergeLogDetailed(local: readonly StoredRow[], incoming: readonly LogRow[], deleted: Readonly<Tombstones> = {}): LogMerge {
+	const rows = local.filter((row) => !Object.hasOwn(deleted, row.id));
+	const index = new Map(rows.map((row, i) => [row.id, i]));
+	let added = 0;
+	let updated = 0;
+	const withId = incoming.filter((row) => row.id !== undefined) as StoredRow[];
+	for (const row of withId) {
+		if (Object.hasOwn(deleted, row.id)) continue;
+		const i = index.get(row.id);
+		if (i === undefined) {
+			index.set(row.id, rows.length);
+			rows.push(row);
+			added += 1;
+		} else if (versionOf(row) > versionOf(rows[i])) {
+			rows[i] = row;
+			updated += 1;
+		}
+	}
+	// Rows without ids: per group of identical values, add only what the file has beyond the log.
+	const groups = new Map<string, LogRow[]>();
+	for (const row of incoming) {
+		if (row.id !== undefined) continue;
+		const key = rowKey(row);
+		groups.set(key, [...(groups.get(key) ?? []), row]);
+	}
+	if (groups.size > 0) {
+		const localByKey = new Map<string, StoredRow[]>();
+		for (const row of rows) localByKey.set(rowKey(row), [...(localByKey.get(rowKey(row)) ?? []), row]);
+		for (const [key, group] of groups) {
+			const ids = group.map((row, k) => legacyRowId(row, k));
+			const idSet = new Set(ids);
+			// Deleted or present occurrences are matched by their own id; the rest are candidates.
+			const candidates = ids.flatMap((id, k) => (index.has(id) || Object.hasOwn(deleted, id) ? [] : [k]));
+			// Local rows of equal values that no occurrence of the file names stand for the candidates first.
+			const unmatchedLocal = (localByKey.get(key) ?? []).filter((row) => !idSet.has(row.id)).length;
+			for (const k of candidates.slice(0, Math.max(0, candidates.length - unmatchedLocal))) {
+				const row = { id: ids[k], ...group[k] };
+				index.set(row.id, rows.length);
+				rows.push(row);
+				added += 1;
+			}
+		}
+	}
+	return { rows, added, updated };
+}
+
+/** The merged rows of `mergeLogDetailed`. */
+export function mergeLog(local: readonly StoredRow[], incoming: readonly LogRow[], deleted: Readonly<Tombstones> = {}): StoredRow[] {
+	return mergeLogDetailed(local, incoming, deleted).rows;
 }
 
 /** The local calendar day of an epoch time, YYYY-MM-DD. */

@@ -6,21 +6,38 @@
  * page: when storage is missing or blocked, full, or holds a value it cannot
  * read, the store keeps working in memory for the session and says so through
  * `notice()`. A value it cannot read is copied to `<key>:backup:<epoch>` before
- * anything is written over it; if that copy fails, the key is left untouched.
+ * anything is written over it; if that copy fails, the key is left untouched
+ * until the learner chooses `startFresh()`, which moves it to the backup key.
+ *
+ * It never says saved when it did not save: every write is read back, and
+ * `lastWrite()` tells the page whether the latest change is in storage and, if
+ * not, why. An import that does not fit is refused whole: storage and memory
+ * stay as they were.
  */
-import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Ticks } from './state';
+import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Ticks, Tombstones } from './state';
 import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
-import { mergeRecords, mergeTicks, migrateRenames, orphanedIds, tickOf } from './merge';
-import { MAX_NOTE_LENGTH, isCalendarDate, localDate, isLogRow, mergeLog, weekOfDate, type LogRow } from '../practice-log/metrics';
+import { clampTimes, mergeRecords, mergeTicks, mergeTombstones, migrateRenames, orphanedIds, tickOf } from './merge';
+import { MAX_NOTE_LENGTH, isCalendarDate, localDate, isLogRow, mergeLogDetailed, newRowId, rowProblems, weekOfDate, type LogRow, type StoredRow } from '../practice-log/metrics';
 import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
 
-/** The part of `Storage` the store uses. */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+/** The part of `Storage` the store uses; `removeItem` only to move an unreadable value aside (`startFresh`). */
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>;
 
 export interface ProgressNotice {
 	kind: 'unavailable' | 'corrupt' | 'full';
 	message: string;
+	/** True when `startFresh()` can set the unreadable value aside and save again. */
+	canStartFresh?: boolean;
 }
+
+/** Whether the latest change reached storage, and if not, why (a sentence for the learner). */
+export type WriteResult = { saved: true } | { saved: false; reason: ProgressNotice['kind']; message: string };
+
+/** The outcome of an import: applied and saved, or refused with nothing changed. */
+export type ImportResult = { ok: true; added: number; updated: number } | { ok: false; message: string };
+
+/** What an edit of a row may change: every column but its id. */
+export type RowValues = Omit<LogRow, 'id' | 'editedAt'>;
 
 export interface ProgressStoreOptions {
 	/** localStorage, or a function returning it: merely reading `window.localStorage` can throw SecurityError. */
@@ -56,21 +73,48 @@ export interface ProgressStore {
 	reload(): void;
 	/** The export file as JSON text. */
 	exportFile(siteId: string): string;
-	/** Merges a parsed file (newest wins per id; local settings win), saves, notifies. */
-	importFile(file: ProgressFile): void;
+	/**
+	 * Merges a parsed file (newest wins per id; local settings win; tombstones of both
+	 * sides remove their records), saves, notifies. With `keepTicks`, a newer untick in
+	 * the file does not untick a tick here. When the merged value does not fit in
+	 * storage, nothing changes and the result says why.
+	 */
+	importFile(file: ProgressFile, options?: { keepTicks?: boolean }): ImportResult;
+	/** Whether the latest change was saved (read back from storage), or why not. */
+	lastWrite(): WriteResult;
+	/**
+	 * Memory-only after an unreadable value too large to copy: moves that value to a
+	 * backup key, then saves what this page has under the key again. False (and
+	 * nothing lost) when even that fails.
+	 */
+	startFresh(): boolean;
 	/** Removes every tick (settings stay), saves, notifies. */
 	reset(): void;
 	/** Ticked ids not in `knownIds` (empty without knownIds). */
 	orphaned(): string[];
 
 	/** The practice log, oldest first. */
-	log(): readonly LogRow[];
+	log(): readonly StoredRow[];
 	/**
-	 * Appends rows not already in the log (an identical row is the same measurement,
-	 * kept once); returns how many were added. Throws a TypeError naming the first
-	 * bad field when a row is not valid (a caller's bug: forms check their input).
+	 * Appends rows: each row without an id is a new measurement with a fresh id (two
+	 * equal rows are two rows); a row with an id already kept or deleted is not added
+	 * again. Returns how many were added; `lastWrite()` says whether they were saved.
+	 * Throws a TypeError naming the first bad row when a row is not valid (a caller's
+	 * bug: forms check their input).
 	 */
 	appendLog(rows: readonly LogRow[]): number;
+	/**
+	 * Merges rows read from a CSV the way `mergeLogDetailed` does (rows without ids
+	 * count as many identical rows as the larger side has). Refused whole, changing
+	 * nothing, when the result does not fit in storage.
+	 */
+	importLog(rows: readonly LogRow[]): ImportResult;
+	/** Changes a row's values (same id, newer version). Throws a TypeError on values that are not a valid row. False when no such row. */
+	editRow(id: string, values: RowValues): boolean;
+	/** Deletes a row, claim or decision for good: a tombstone keeps it from coming back. False when no such record. */
+	deleteRecord(id: string): boolean;
+	/** Ids deleted in this browser (or in a file it imported), and when. */
+	deleted(): Readonly<Tombstones>;
 	/** The clock of a timed routine (a kebab-case id), or undefined when it is not running. */
 	runningTimer(routine: string): RunningTimer | undefined;
 	/** Starts, pauses or resumes (a timer) or stops (null) a routine's clock. Throws a TypeError on a bad routine id or timer. */
@@ -80,11 +124,15 @@ export interface ProgressStore {
 	addClaim(claim: NewClaim): Claim;
 	/** Marks a claim right or wrong and appends its `intuition_correct` row; a second answer is ignored. */
 	resolveClaim(id: string, correct: boolean): void;
+	/** Changes an open claim's text, confidence or date. Throws a TypeError on bad values; false when there is no open claim with that id. */
+	editClaim(id: string, claim: NewClaim): boolean;
 	decisions(): readonly Decision[];
 	/** Records a decision or ADR to review on `reviewOn`; returns it with its id. Throws a TypeError on an empty title or a bad date. */
 	addDecision(decision: NewDecision): Decision;
 	/** Marks a decision proved right or not and appends its `decision_right` row; a second answer is ignored. */
 	resolveDecision(id: string, right: boolean): void;
+	/** Changes an open decision's title, kind or date. Throws a TypeError on bad values; false when there is no open decision with that id. */
+	editDecision(id: string, decision: NewDecision): boolean;
 	/** The week a row dated `date` belongs to, from the browser's or the configured start date. */
 	weekOf(date: string): number;
 	/** Sets (YYYY-MM-DD) or clears (null) this browser's start date, which overrides the configured one. */
@@ -94,13 +142,19 @@ export interface ProgressStore {
 type Change = (state: ProgressState) => ProgressState;
 
 const UNAVAILABLE =
-	'Your ticks cannot be saved in this browser (its storage is turned off or blocked, as in some private windows). They stay until you close this page; to keep them, use "Export progress" on the progress page.';
+	'Your ticks and log cannot be saved in this browser (its storage is turned off or blocked, as in some private windows). They stay until you close this page; to keep them, download what you have.';
 const FULL =
-	"This browser's storage for the site is full, so your latest ticks are kept only until you close this page. Free some space, or use \"Export progress\" on the progress page, to keep them.";
+	"Not saved: this browser's storage for the site is full, so your latest changes are kept only until you close this page. Download what you have, then free some space (delete old rows on the progress page, or other sites' data).";
 const corruptSetAside = (key: string) =>
 	`The progress saved in this browser could not be read. It was kept aside unchanged (under "${key}") and new ticks are saved as usual. If you have an exported progress file, import it on the progress page.`;
 const CORRUPT_KEPT =
-	'The progress saved in this browser could not be read, and it was left untouched, so new ticks are kept only until you close this page. Use "Export progress" on the progress page to keep them.';
+	'The progress saved in this browser could not be read and is too large to copy aside, so it was left untouched and new changes are kept only until you close this page. Download what you have, or keep the unreadable value as a backup and start a fresh store.';
+/** Size for messages: "4.5 MB". */
+export function formatBytes(chars: number): string {
+	return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(chars / 1000))} KB`;
+}
+const importTooBig = (chars: number) =>
+	`Not imported: with this file your progress would take ${formatBytes(chars)}, more than this browser's storage for the site holds, so nothing was changed. Download your log and progress to keep a copy, then delete old rows on the progress page (or import a smaller file).`;
 
 const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => ({
 	version: STATE_VERSION,
@@ -110,6 +164,7 @@ const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => 
 	timers: {},
 	claims: [],
 	decisions: [],
+	deleted: {},
 });
 
 /** A fresh id for a claim or decision: kebab-case, unique enough for one learner's records. */
@@ -127,9 +182,15 @@ function clip(note: string): string {
 	return note.length <= MAX_NOTE_LENGTH ? note : `${note.slice(0, MAX_NOTE_LENGTH - 1)}…`;
 }
 
-function checkRows(rows: readonly LogRow[]): void {
+function checkRows(method: string, rows: readonly LogRow[]): void {
 	const bad = rows.findIndex((row) => !isLogRow(row));
-	if (bad !== -1) throw new TypeError(`appendLog: row ${bad} is not a valid log row (rowProblems in practice-log/metrics.ts says why)`);
+	if (bad !== -1) throw new TypeError(`${method}: row ${bad} is not a valid log row (rowProblems in practice-log/metrics.ts says why)`);
+}
+
+/** The state without the records `deleted` names. */
+function withoutDeleted(s: ProgressState, deleted: Tombstones): ProgressState {
+	const live = <T extends { id: string }>(records: readonly T[]) => records.filter((r) => !Object.hasOwn(deleted, r.id));
+	return { ...s, log: live(s.log), claims: live(s.claims), decisions: live(s.decisions), deleted };
 }
 
 function parseJson(raw: string): unknown {
@@ -162,8 +223,11 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 	const listeners = new Set<() => void>();
 	/** Null once storage proved unusable (or holds a value we could not set aside): memory only. */
 	let storage = openStorage(options.storage);
+	/** The handle kept in memory-only mode after a corrupt value, for `startFresh()`. */
+	let corruptHandle: StorageLike | null = null;
 	let state = emptyState();
 	let notice: ProgressNotice | null = storage ? null : { kind: 'unavailable', message: UNAVAILABLE };
+	let lastResult: WriteResult = storage ? { saved: true } : { saved: false, reason: 'unavailable', message: UNAVAILABLE };
 	/** The last stored text this store wrote or validated, and its state, so an unchanged value is not checked again. */
 	let lastSeen: { raw: string | null; state: ProgressState | null } = { raw: null, state: null };
 	/** Changes not yet written (storage full): replayed on top of the stored value at the next write. */
@@ -185,7 +249,8 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			notice = { kind: 'corrupt', message: corruptSetAside(backupKey(key, at)) };
 			return true;
 		} catch {
-			goMemoryOnly({ kind: 'corrupt', message: CORRUPT_KEPT });
+			corruptHandle = storage;
+			goMemoryOnly({ kind: 'corrupt', message: CORRUPT_KEPT, canStartFresh: true });
 			return false;
 		}
 	}
@@ -214,19 +279,37 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		return undefined;
 	}
 
+	/**
+	 * Writes `next` and reads it back. Returns what happened; a failed write leaves
+	 * storage as it was (a browser's setItem writes all or nothing).
+	 */
+	function tryWrite(next: ProgressState): WriteResult {
+		if (!storage) return notice ? { saved: false, reason: notice.kind, message: notice.message } : { saved: false, reason: 'unavailable', message: UNAVAILABLE };
+		const raw = JSON.stringify(next);
+		try {
+			storage.setItem(key, raw);
+			// Read back: a browser (or an extension) may drop a write without an error.
+			if (storage.getItem(key) !== raw) throw Object.assign(new Error('read back differs'), { name: 'ReadBackError' });
+			lastSeen = { raw, state: next };
+			return { saved: true };
+		} catch (error) {
+			if (isQuotaError(error)) return { saved: false, reason: 'full', message: FULL };
+			goMemoryOnly({ kind: 'unavailable', message: UNAVAILABLE });
+			return { saved: false, reason: 'unavailable', message: UNAVAILABLE };
+		}
+	}
+
 	/** Writes the in-memory state; a full storage keeps the unsaved changes for the next try. */
 	function write(): void {
-		if (!storage) return;
-		try {
-			const raw = JSON.stringify(state);
-			storage.setItem(key, raw);
-			lastSeen = { raw, state };
+		if (!storage) {
+			lastResult = notice ? { saved: false, reason: notice.kind, message: notice.message } : { saved: false, reason: 'unavailable', message: UNAVAILABLE };
+			return;
+		}
+		lastResult = tryWrite(state);
+		if (lastResult.saved) {
 			unsaved = [];
 			if (notice?.kind === 'full') notice = null;
-		} catch (error) {
-			if (isQuotaError(error)) notice = { kind: 'full', message: FULL };
-			else goMemoryOnly({ kind: 'unavailable', message: UNAVAILABLE });
-		}
+		} else if (lastResult.reason === 'full') notice = { kind: 'full', message: FULL };
 	}
 
 	/** Reads storage into memory; an unreadable value is replaced by memory once set aside. */
@@ -255,6 +338,37 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		notify();
 	}
 
+	/**
+	 * Applies a change only if it can be saved (or storage is not in use at all):
+	 * a value that does not fit is refused and nothing changes, in storage or here.
+	 */
+	function commitWhole(change: Change, tooBig: (chars: number) => string): { ok: true } | { ok: false; message: string } {
+		const base = readStored() ?? state;
+		const pending = unsaved.reduce((next, c) => c(next), base);
+		const next = change(pending);
+		if (!storage) {
+			state = next;
+			write();
+			notify();
+			return { ok: true };
+		}
+		const result = tryWrite(next);
+		if (!result.saved) {
+			if (result.reason === 'full') return { ok: false, message: tooBig(JSON.stringify(next).length) };
+			// Storage went away during the write: keep the change in memory and say so.
+			state = next;
+			lastResult = result;
+			notify();
+			return { ok: true };
+		}
+		state = next;
+		unsaved = [];
+		lastResult = result;
+		if (notice?.kind === 'full') notice = null;
+		notify();
+		return { ok: true };
+	}
+
 	function startDateOf(s: ProgressState): string | undefined {
 		return s.settings.startDate ?? options.startDate ?? undefined;
 	}
@@ -264,13 +378,25 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 		notify();
 	}
 
+	/** Merges rows into a state: fresh ids for rows without one, the rest by id, minus tombstones. */
+	function addRows(s: ProgressState, rows: readonly StoredRow[]): ProgressState {
+		return { ...s, log: mergeLogDetailed(s.log, rows, s.deleted).rows };
+	}
+
+	function findRecord(s: ProgressState, id: string): boolean {
+		return s.log.some((r) => r.id === id) || s.claims.some((c) => c.id === id) || s.decisions.some((d) => d.id === id);
+	}
+
 	load();
 
 	return {
 		isChecked: (id) => tickOf(state.ticks, id)?.checked === true,
 		setChecked(id, checked) {
-			// Strictly after the previous record of this id, so a quick tick-untick in one millisecond still lands.
-			const at = Math.max(now(), (tickOf(state.ticks, id)?.at ?? -1) + 1);
+			const clock = now();
+			// Strictly after the previous record of this id, so a quick tick-untick in one millisecond still lands;
+			// but never ahead of the clock by more than that: a time from a clock that ran fast is not carried on.
+			const previous = tickOf(state.ticks, id)?.at ?? -1;
+			const at = previous >= clock && previous - clock < 1000 ? previous + 1 : clock;
 			commit((s) => ({ ...s, ticks: { ...s.ticks, [id]: { checked, at } } }));
 		},
 		snapshot: () => state,
@@ -279,26 +405,69 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			return () => listeners.delete(listener);
 		},
 		notice: () => notice,
+		lastWrite: () => lastResult,
 		handleStorageEvent(event) {
 			if (event.key === key || event.key === null) reload();
 		},
 		reload,
 		exportFile(siteId) {
-			const { ticks, settings, log, claims, decisions } = state;
-			const exportedAt = new Date(now()).toISOString();
-			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings, log, claims, decisions };
+			const at = now();
+			// Times ahead of this clock (a clock that ran fast, set back since) are written as now, so the file imports anywhere.
+			const { ticks, settings, log, claims, decisions, deleted } = clampTimes(state, at).state;
+			const exportedAt = new Date(at).toISOString();
+			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings, log, claims, decisions, deleted };
 			return JSON.stringify(file, null, '\t');
 		},
-		importFile(file) {
+		importFile(file, importOptions = {}) {
 			const incoming: Ticks = migrateRenames(file.ticks, renames);
-			commit((s) => ({
-				...s,
-				ticks: mergeTicks(s.ticks, incoming),
-				settings: { ...file.settings, ...s.settings },
-				log: mergeLog(s.log, file.log),
-				claims: mergeRecords(s.claims, file.claims),
-				decisions: mergeRecords(s.decisions, file.decisions),
-			}));
+			let counts = { added: 0, updated: 0 };
+			const result = commitWhole((s) => {
+				const deleted = mergeTombstones(s.deleted, file.deleted);
+				const merged = mergeLogDetailed(s.log, file.log, deleted);
+				counts = { added: merged.added, updated: merged.updated };
+				return withoutDeleted(
+					{
+						...s,
+						ticks: mergeTicks(s.ticks, incoming, { keepChecked: importOptions.keepTicks === true }),
+						settings: { ...file.settings, ...s.settings },
+						log: merged.rows,
+						claims: mergeRecords(s.claims, file.claims),
+						decisions: mergeRecords(s.decisions, file.decisions),
+					},
+					deleted,
+				);
+			}, importTooBig);
+			return result.ok ? { ok: true, ...counts } : result;
+		},
+		startFresh() {
+			const handle = corruptHandle;
+			if (!handle || notice?.kind !== 'corrupt') return false;
+			try {
+				const raw = handle.getItem(key);
+				if (raw !== null) {
+					// Move, not copy: the value is too large to exist twice, so free its key first and put it back if the copy fails.
+					const target = backupKey(key, now());
+					handle.removeItem?.(key);
+					try {
+						handle.setItem(target, raw);
+					} catch {
+						handle.setItem(key, raw);
+						return false;
+					}
+					storage = handle;
+					corruptHandle = null;
+					notice = { kind: 'corrupt', message: corruptSetAside(target) };
+				} else {
+					storage = handle;
+					corruptHandle = null;
+					notice = null;
+				}
+			} catch {
+				return false;
+			}
+			write();
+			notify();
+			return lastResult.saved;
 		},
 		reset() {
 			// Ticks only: the log and its claims and decisions are measurements, not progress to start over.
@@ -308,11 +477,39 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 
 		log: () => state.log,
 		appendLog(rows) {
-			checkRows(rows);
-			const added = mergeLog(state.log, rows).length - state.log.length;
-			commit((s) => ({ ...s, log: mergeLog(s.log, rows) }));
+			checkRows('appendLog', rows);
+			// Ids are given once, outside the change, so replaying it after a full storage adds the same rows, not new ones.
+			const withIds: StoredRow[] = rows.map((row) => (row.id === undefined ? { id: newRowId(), ...row } : (row as StoredRow)));
+			const added = mergeLogDetailed(state.log, withIds, state.deleted).added;
+			commit((s) => addRows(s, withIds));
 			return added;
 		},
+		importLog(rows) {
+			checkRows('importLog', rows);
+			let counts = { added: 0, updated: 0 };
+			const result = commitWhole((s) => {
+				const merged = mergeLogDetailed(s.log, rows, s.deleted);
+				counts = { added: merged.added, updated: merged.updated };
+				return { ...s, log: merged.rows };
+			}, importTooBig);
+			return result.ok ? { ok: true, ...counts } : result;
+		},
+		editRow(id, values) {
+			const problem = rowProblems(values)[0];
+			if (problem) throw new TypeError(`editRow: ${problem.field} ${problem.problem}`);
+			if (!state.log.some((r) => r.id === id)) return false;
+			const editedAt = now();
+			const { date, week, metric, value, unit, note } = values;
+			commit((s) => ({ ...s, log: s.log.map((r) => (r.id === id ? { id, date, week, metric, value, unit, note, editedAt: Math.max(editedAt, (r.editedAt ?? 0) + 1) } : r)) }));
+			return true;
+		},
+		deleteRecord(id) {
+			if (!findRecord(state, id)) return false;
+			const at = now();
+			commit((s) => withoutDeleted(s, mergeTombstones(s.deleted, { [id]: at })));
+			return true;
+		},
+		deleted: () => state.deleted,
 		runningTimer: (routine) => (Object.hasOwn(state.timers, routine) ? state.timers[routine] : undefined),
 		setRunningTimer(routine, timer) {
 			if (timer) refuse('setRunningTimer', timersProblem({ [routine]: timer }));
@@ -329,13 +526,23 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			commit((s) => ({ ...s, claims: mergeRecords(s.claims, [claim]) }));
 			return claim;
 		},
+		editClaim(id, { text, confidence, checkOn }) {
+			const old = state.claims.find((c) => c.id === id);
+			if (!old || old.resolved) return false;
+			const editedAt = Math.max(now(), (old.editedAt ?? old.createdAt) + 1);
+			refuse('editClaim', claimsProblem([{ ...old, text, confidence, checkOn, editedAt }]));
+			commit((s) => ({ ...s, claims: s.claims.map((c) => (c.id === id && !c.resolved ? { ...c, text, confidence, checkOn, editedAt } : c)) }));
+			return true;
+		},
 		resolveClaim(id, correct) {
 			const at = now();
+			// The row's id comes from the claim's, so answering in two tabs at once still logs one row.
 			commit((s) => {
 				const claim = s.claims.find((c) => c.id === id);
 				if (!claim || claim.resolved) return s;
 				const date = localDate(at);
-				const row: LogRow = {
+				const row: StoredRow = {
+					id: `${id}-answer`,
 					date,
 					week: weekOfDate(date, startDateOf(s)),
 					metric: 'intuition_correct',
@@ -343,7 +550,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 					unit: 'claim',
 					note: clip(`${claim.text} (${Math.round(claim.confidence * 100)}% confident, check on ${claim.checkOn})`),
 				};
-				return { ...s, claims: s.claims.map((c) => (c.id === id ? { ...c, resolved: { correct, at } } : c)), log: mergeLog(s.log, [row]) };
+				return addRows({ ...s, claims: s.claims.map((c) => (c.id === id ? { ...c, resolved: { correct, at } } : c)) }, [row]);
 			});
 		},
 		decisions: () => state.decisions,
@@ -354,13 +561,22 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			commit((s) => ({ ...s, decisions: mergeRecords(s.decisions, [decision]) }));
 			return decision;
 		},
+		editDecision(id, { title, kind, reviewOn }) {
+			const old = state.decisions.find((d) => d.id === id);
+			if (!old || old.resolved) return false;
+			const editedAt = Math.max(now(), (old.editedAt ?? old.createdAt) + 1);
+			refuse('editDecision', decisionsProblem([{ ...old, title, kind, reviewOn, editedAt }]));
+			commit((s) => ({ ...s, decisions: s.decisions.map((d) => (d.id === id && !d.resolved ? { ...d, title, kind, reviewOn, editedAt } : d)) }));
+			return true;
+		},
 		resolveDecision(id, right) {
 			const at = now();
 			commit((s) => {
 				const decision = s.decisions.find((d) => d.id === id);
 				if (!decision || decision.resolved) return s;
 				const date = localDate(at);
-				const row: LogRow = {
+				const row: StoredRow = {
+					id: `${id}-answer`,
 					date,
 					week: weekOfDate(date, startDateOf(s)),
 					metric: 'decision_right',
@@ -368,7 +584,7 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 					unit: decision.kind === 'adr' ? 'ADR' : 'decision',
 					note: clip(`${decision.title} (reviewed ${date}, due ${decision.reviewOn})`),
 				};
-				return { ...s, decisions: s.decisions.map((d) => (d.id === id ? { ...d, resolved: { right, at } } : d)), log: mergeLog(s.log, [row]) };
+				return addRows({ ...s, decisions: s.decisions.map((d) => (d.id === id ? { ...d, resolved: { right, at } } : d)) }, [row]);
 			});
 		},
 		weekOf: (date) => weekOfDate(date, startDateOf(state)),
