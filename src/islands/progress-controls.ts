@@ -7,7 +7,7 @@
  *   <sp-progress-controls data-storage-key data-site-id data-known-ids='["id", ...]' data-renames='{...}' hidden>
  *     <button type="button" data-action="export">Export progress</button>
  *     <label>Import progress file <input type="file" accept=".json,application/json" data-action="import"></label>
- *     <button type="button" data-action="reset">Reset progress</button>
+ *     <button type="button" data-action="reset">Reset ticks</button>
  *     (optional) <div data-region="preview|reset"></div> <p data-region="status" role="status"></p> <p data-region="alert" role="alert"></p>
  *   </sp-progress-controls>
  *

@@ -44,7 +44,7 @@ describe('calibration', () => {
 
 	it('counts the share that came true per 10-point confidence band', () => {
 		const c = calibration(predictions);
-		expect(c.bands.map((b) => b.label)).toEqual(['50-60%', '60-70%', '70-80%', '80-90%', '90-100%']);
+		expect(c.bands.map((b) => b.label)).toEqual(['50–59%', '60–69%', '70–79%', '80–89%', '90–100%']);
 		expect(c.bands.map((b) => b.count)).toEqual([2, 3, 3, 4, 2]);
 		expect(c.bands.map((b) => b.cameTrue)).toEqual([1, 2.5, 2, 3, 1]);
 		const expected = [0.5, 0.833333, 0.666667, 0.75, 0.5];

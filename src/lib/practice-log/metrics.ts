@@ -19,11 +19,13 @@ export interface MetricSpec {
 	max?: number;
 	/** How the learner should read the range, for error messages. */
 	range: string;
+	/** Outcomes only: 0.5 is allowed too (partly right counts as half). */
+	partly?: boolean;
 }
 
 export const METRICS = {
 	eda_minutes: { kind: 'minutes', units: ['min'], range: 'minutes, more than 0' },
-	intuition_correct: { kind: 'outcome', units: ['claim', 'guess'], range: '1 (came true) or 0 (did not)' },
+	intuition_correct: { kind: 'outcome', units: ['claim', 'guess'], range: '1 (came true), 0.5 (partly) or 0 (did not)', partly: true },
 	decision_right: { kind: 'outcome', units: ['ADR', 'decision'], range: '1 (proved right) or 0 (did not)' },
 	prototype_overrun: { kind: 'ratio', units: ['ratio'], range: 'minutes used divided by the time box, more than 0' },
 	communication: { kind: 'score', units: ['of 4'], max: 4, range: 'a whole score from 0 to 4' },
@@ -106,7 +108,7 @@ export function valueInRange(metric: Metric, value: number): boolean {
 	if (!Number.isFinite(value)) return false;
 	switch (spec.kind) {
 		case 'outcome':
-			return value === 0 || value === 1;
+			return value === 0 || value === 1 || (spec.partly === true && value === 0.5);
 		case 'score':
 			return Number.isInteger(value) && value >= 0 && value <= (spec.max ?? 0);
 		default:

@@ -92,7 +92,8 @@ export const claimSchema = z.strictObject({
 	createdAt: epochMs,
 	/** When the learner last edited it; of two versions of an id the newer wins. */
 	editedAt: epochMs.optional(),
-	resolved: z.strictObject({ correct: z.boolean(), at: epochMs }).optional(),
+	/** The answer: came true or not; `partly` (with `correct: false`) when it came partly true, which counts as half. */
+	resolved: z.strictObject({ correct: z.boolean(), partly: z.literal(true).optional(), at: epochMs }).optional(),
 });
 
 /** Records whose ids are all different (the browser's check says "an id no other row has"). */

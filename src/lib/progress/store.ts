@@ -122,8 +122,8 @@ export interface ProgressStore {
 	claims(): readonly Claim[];
 	/** Records a claim to check on `checkOn`; returns it with its id. Throws a TypeError on empty text, a confidence outside 0.5-0.95 or a bad date. */
 	addClaim(claim: NewClaim): Claim;
-	/** Marks a claim right or wrong and appends its `intuition_correct` row; a second answer is ignored. */
-	resolveClaim(id: string, correct: boolean): void;
+	/** Marks a claim right, wrong or partly right and appends its `intuition_correct` row (1, 0 or 0.5); a second answer is ignored. */
+	resolveClaim(id: string, correct: boolean | 'partly'): void;
 	/** Changes an open claim's text, confidence or date. Throws a TypeError on bad values; false when there is no open claim with that id. */
 	editClaim(id: string, claim: NewClaim): boolean;
 	decisions(): readonly Decision[];
@@ -546,11 +546,12 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 					date,
 					week: weekOfDate(date, startDateOf(s)),
 					metric: 'intuition_correct',
-					value: correct ? 1 : 0,
+					value: correct === 'partly' ? 0.5 : correct ? 1 : 0,
 					unit: 'claim',
 					note: clip(`${claim.text} (${Math.round(claim.confidence * 100)}% confident, check on ${claim.checkOn})`),
 				};
-				return addRows({ ...s, claims: s.claims.map((c) => (c.id === id ? { ...c, resolved: { correct, at } } : c)) }, [row]);
+				const resolved = correct === 'partly' ? { correct: false, partly: true as const, at } : { correct, at };
+				return addRows({ ...s, claims: s.claims.map((c) => (c.id === id ? { ...c, resolved } : c)) }, [row]);
 			});
 		},
 		decisions: () => state.decisions,

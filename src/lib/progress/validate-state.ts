@@ -121,13 +121,14 @@ export function timersProblem(value: unknown, path = 'timers'): ShapeProblem | n
 	return null;
 }
 
-/** Checks `resolved` of a claim or decision: absent, or `{ <flag>: boolean, at }`. */
+/** Checks `resolved` of a claim or decision: absent, or `{ <flag>: boolean, at }` (a claim may add `partly: true`). */
 function resolvedProblem(value: unknown, flag: string, path: string): ShapeProblem | null {
 	if (value === undefined) return null;
 	if (!isObject(value)) return problem(path, `an object { ${flag}, at }`);
-	const extra = unknownKey(value, [flag, 'at']);
+	const extra = unknownKey(value, flag === 'correct' ? [flag, 'partly', 'at'] : [flag, 'at']);
 	if (extra !== undefined) return problem(`${path}.${extra}`, 'no such field');
 	if (typeof value[flag] !== 'boolean') return problem(`${path}.${flag}`, 'true or false');
+	if (value.partly !== undefined && value.partly !== true) return problem(`${path}.partly`, 'true, or no such field');
 	return isEpochMs(value.at) ? null : problem(`${path}.at`, 'a time in milliseconds');
 }
 
