@@ -283,11 +283,18 @@ export function mergeLogDetailed(local: readonly StoredRow[], incoming: readonly
 	for (const row of incoming) {
 		if (row.id !== undefined) continue;
 		const key = rowKey(row);
-		groups.set(key, [...(groups.get(key) ?? []), row]);
+		const group = groups.get(key);
+		if (group) group.push(row);
+		else groups.set(key, [row]);
 	}
 	if (groups.size > 0) {
 		const localByKey = new Map<string, StoredRow[]>();
-		for (const row of rows) localByKey.set(rowKey(row), [...(localByKey.get(rowKey(row)) ?? []), row]);
+		for (const row of rows) {
+			const key = rowKey(row);
+			const same = localByKey.get(key);
+			if (same) same.push(row);
+			else localByKey.set(key, [row]);
+		}
 		for (const [key, group] of groups) {
 			const ids = group.map((row, k) => legacyRowId(row, k));
 			const idSet = new Set(ids);
