@@ -17,6 +17,7 @@ import { ACTION_ATTRIBUTE } from '../lib/progress/constants';
 import type { ProgressStore } from '../lib/progress/store';
 import { button } from './controls';
 import { ProgressElement, defineOnce } from './page-store';
+import { fullStoreFor } from './full-store';
 
 const PAGE = 50;
 
@@ -101,7 +102,7 @@ class LogRecords extends ProgressElement {
 	}
 
 	private find(id: string): { kind: 'row'; row: StoredRow } | OpenRecord | undefined {
-		const store = this.store as ProgressStore;
+		const store = fullStoreFor(this) as ProgressStore;
 		const row = store.log().find((r) => r.id === id);
 		return row ? { kind: 'row', row } : openRecords(store.claims(), store.decisions()).find((o) => o.record.id === id);
 	}
@@ -146,7 +147,7 @@ class LogRecords extends ProgressElement {
 	}
 
 	private deleteNow(id: string): void {
-		const store = this.store as ProgressStore;
+		const store = fullStoreFor(this) as ProgressStore;
 		store.deleteRecord(id);
 		const write = store.lastWrite();
 		this.close(write.saved ? 'Deleted.' : `Deleted on this page only. ${write.message}`);
@@ -188,7 +189,7 @@ class LogRecords extends ProgressElement {
 	}
 
 	private save(): void {
-		const store = this.store as ProgressStore;
+		const store = fullStoreFor(this) as ProgressStore;
 		const id = this.editing;
 		const form = this.querySelector('[data-region="record-edit"] form');
 		const found = id ? this.find(id) : undefined;

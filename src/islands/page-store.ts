@@ -4,12 +4,12 @@
  * and a base element that re-renders on every change. No framework, no zod.
  */
 import { NOTICE_ELEMENT, RENAMES_ATTRIBUTE, START_DATE_ATTRIBUTE, STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
-import { createProgressStore, type ProgressStore } from '../lib/progress/store';
+import { createStoreCore, type StoreCore } from '../lib/progress/store-core';
 import { localDate } from '../lib/practice-log/metrics';
 import { button, saveFile } from './controls';
 
 interface PageStore {
-	store: ProgressStore;
+	store: StoreCore;
 	/** Grows as elements with more `data-renames` connect; the store reads it on reload. */
 	renames: Map<string, string>;
 }
@@ -34,7 +34,7 @@ export function parseRenames(json: string | null): [string, string][] {
  * them, and after an unreadable value too large to copy, to keep it as a backup and
  * start a fresh store.
  */
-function showNotice(store: ProgressStore, key: string): void {
+function showNotice(store: StoreCore, key: string): void {
 	const region = document.querySelector<HTMLElement>(NOTICE_ELEMENT);
 	if (!region) return;
 	const notice = store.notice();
@@ -59,7 +59,7 @@ function showNotice(store: ProgressStore, key: string): void {
 }
 
 /** The page's store for the element's `data-storage-key`, with its `data-renames` added; null without a key. */
-export function storeFor(element: Element): ProgressStore | null {
+export function storeFor(element: Element): StoreCore | null {
 	const key = element.getAttribute(STORAGE_KEY_ATTRIBUTE);
 	if (!key) return null;
 	const renames = parseRenames(element.getAttribute(RENAMES_ATTRIBUTE));
@@ -72,7 +72,7 @@ export function storeFor(element: Element): ProgressStore | null {
 	}
 	const map = new Map(renames);
 	// A getter, because reading window.localStorage itself throws SecurityError when storage is blocked.
-	const store = createProgressStore({ storage: () => window.localStorage, key, renames: map, startDate: element.getAttribute(START_DATE_ATTRIBUTE) });
+	const store = createStoreCore({ storage: () => window.localStorage, key, renames: map, startDate: element.getAttribute(START_DATE_ATTRIBUTE) });
 	pageStores.set(key, { store, renames: map });
 	window.addEventListener('storage', (event) => store.handleStorageEvent(event));
 	store.subscribe(() => showNotice(store, key));
@@ -80,9 +80,14 @@ export function storeFor(element: Element): ProgressStore | null {
 	return store;
 }
 
+/** The renames the page's store for `store` applies (for the full store's imports). */
+export function renamesOf(store: StoreCore): ReadonlyMap<string, string> {
+	return [...pageStores.values()].find((p) => p.store === store)?.renames ?? new Map();
+}
+
 /** Base of both elements: connects to the page store, re-renders on every change, lets go when removed. */
 export abstract class ProgressElement extends HTMLElement {
-	protected store: ProgressStore | null = null;
+	protected store: StoreCore | null = null;
 	private unsubscribe: (() => void) | null = null;
 
 	connectedCallback(): void {

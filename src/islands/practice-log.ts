@@ -18,7 +18,8 @@ import { formatLineProblem, formatLogCsv, parseLogCsv } from '../lib/practice-lo
 import { summariseLog, type CourseMonth } from '../lib/practice-log/dashboard';
 import { localDate, MAX_LOG_BYTES, mergeLogDetailed, type LogRow } from '../lib/practice-log/metrics';
 import { button, saveFile } from './controls';
-import { defineOnce, storeFor } from './page-store';
+import { defineOnce } from './page-store';
+import { fullStoreFor } from './full-store';
 
 /** How many refused lines are listed; the rest are counted. */
 const LISTED_PROBLEMS = 20;
@@ -42,7 +43,7 @@ class PracticeLog extends HTMLElement {
 
 	connectedCallback(): void {
 		if (this.store) return;
-		this.store = storeFor(this);
+		this.store = fullStoreFor(this);
 		if (!this.store) return;
 		// The buttons do nothing without JavaScript, so the page serves them hidden.
 		const actions = this.querySelector<HTMLElement>('[data-log-actions]');

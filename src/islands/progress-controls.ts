@@ -21,7 +21,8 @@ import { mergeLogDetailed } from '../lib/practice-log/metrics';
 import type { ProgressFile } from '../lib/progress/state';
 import type { ProgressStore } from '../lib/progress/store';
 import { button, saveFile } from './controls';
-import { defineOnce, parseRenames, storeFor } from './page-store';
+import { defineOnce, parseRenames } from './page-store';
+import { fullStoreFor } from './full-store';
 
 type RegionName = 'preview' | 'reset' | 'status' | 'alert';
 
@@ -105,7 +106,7 @@ class ProgressControls extends HTMLElement {
 
 	connectedCallback(): void {
 		if (this.store) return;
-		this.store = storeFor(this);
+		this.store = fullStoreFor(this);
 		if (!this.store) return;
 		// The key starts `sp:<site id>:`, so a missing data-site-id still has an answer.
 		const fromKey = /^sp:([a-z0-9-]+):/.exec(this.getAttribute(STORAGE_KEY_ATTRIBUTE) ?? '')?.[1];

@@ -66,7 +66,7 @@ describe('rows from guesses, claims, decisions and scores', () => {
 			return Number(text.match(/Of (\d+) resolved/)?.[1] ?? 0);
 		};
 		const before = await resolvedCount();
-		await expect(due.getByRole('button', { name: 'Partly' })).toBeVisible();
+		await due.getByRole('button', { name: 'Partly' }).waitFor();
 		await due.getByRole('button', { name: 'Came true' }).click();
 		await expect.poll(() => due.locator('[data-items] li').count()).toBe(0);
 		await expect.poll(resolvedCount).toBe(before + 1);

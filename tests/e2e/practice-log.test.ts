@@ -126,7 +126,7 @@ describe('practice log', () => {
 		await form.getByLabel('Note').fill('x'.repeat(400));
 		await form.getByRole('button', { name: 'Save score' }).click();
 		await expect.poll(() => form.locator('[data-status]').textContent()).toMatch(/^Kept for this visit only\. Not saved: this browser's storage for the site is full/);
-		await expect(page.locator('sp-progress-notice').getByRole('button', { name: 'Download what you have' })).toBeVisible();
+		await page.locator('sp-progress-notice').getByRole('button', { name: 'Download what you have' }).waitFor();
 		await context.close();
 	});
 

@@ -76,7 +76,7 @@ describe('progress', () => {
 		await page.reload();
 		await notice(page).waitFor();
 		await expect(notice(page).textContent()).resolves.toMatch(/too large to copy aside/);
-		await expect(notice(page).getByRole('button', { name: 'Download what you have' })).toBeVisible();
+		await notice(page).getByRole('button', { name: 'Download what you have' }).waitFor();
 		await notice(page).getByRole('button', { name: 'Keep the backup and start a fresh store' }).click();
 		await expect.poll(() => notice(page).textContent()).toMatch(/kept aside unchanged/);
 		const backups = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:backup:`)).map((k) => localStorage.getItem(k)?.length), KEY);
@@ -125,7 +125,7 @@ describe('progress', () => {
 		await notice(page).waitFor();
 		const meter = page.locator('sp-progress-meter [data-count]').first();
 		await expect(meter.textContent()).resolves.toMatch(/^\d+ of \d+ done$/);
-		await expect(notice(page).getByRole('button', { name: 'Download what you have' })).toBeVisible();
+		await notice(page).getByRole('button', { name: 'Download what you have' }).waitFor();
 		expect(errors).toEqual([]);
 		await context.close();
 	});

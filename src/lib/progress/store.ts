@@ -1,37 +1,21 @@
 /**
- * The progress store: the ONLY code that reads or writes localStorage.
+ * The progress store as the progress page uses it: the core (store-core.ts, which
+ * owns localStorage) plus imports, edits and deletions. Pages that only tick load
+ * the core alone and never pay for this code.
  *
- * Every change is a read-modify-write of the stored value (so another tab's
- * ticks are not clobbered) and is written at once. It never throws into the
- * page: when storage is missing or blocked, full, or holds a value it cannot
- * read, the store keeps working in memory for the session and says so through
- * `notice()`. A value it cannot read is copied to `<key>:backup:<epoch>` before
- * anything is written over it; if that copy fails, the key is left untouched
- * until the learner chooses `startFresh()`, which moves it to the backup key.
- *
- * It never says saved when it did not save: every write is read back, and
- * `lastWrite()` tells the page whether the latest change is in storage and, if
- * not, why. An import that does not fit is refused whole: storage and memory
- * stay as they were.
+ * Imports are all or nothing: the merged value is written and read back before the
+ * page sees it, and a value that does not fit is refused with its size, changing
+ * nothing. A deletion leaves a tombstone (the id and when) that every later merge
+ * honours, so neither another tab nor an old file brings the record back.
  */
-import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Ticks, Tombstones } from './state';
-import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
-import { clampTimes, mergeRecords, mergeTicks, mergeTombstones, migrateRenames, orphanedIds, tickOf } from './merge';
-import { MAX_NOTE_LENGTH, isCalendarDate, localDate, isLogRow, mergeLogDetailed, newRowId, rowProblems, weekOfDate, type LogRow, type StoredRow } from '../practice-log/metrics';
-import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
+import type { ProgressFile, ProgressState, Ticks, Tombstones } from './state';
+import { EXPORT_FORMAT, STATE_VERSION } from './constants';
+import { clampTimes, mergeRecords, mergeTicks, mergeTombstones, migrateRenames } from './merge';
+import { isLogRow, mergeLogDetailed, type LogRow } from '../practice-log/metrics';
+import { claimsProblem, decisionsProblem } from './validate-state';
+import { checkRows, createStoreCore, refuse, type NewClaim, type NewDecision, type ProgressStoreOptions, type StoreCore } from './store-core';
 
-/** The part of `Storage` the store uses; `removeItem` only to move an unreadable value aside (`startFresh`). */
-export type StorageLike = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>;
-
-export interface ProgressNotice {
-	kind: 'unavailable' | 'corrupt' | 'full';
-	message: string;
-	/** True when `startFresh()` can set the unreadable value aside and save again. */
-	canStartFresh?: boolean;
-}
-
-/** Whether the latest change reached storage, and if not, why (a sentence for the learner). */
-export type WriteResult = { saved: true } | { saved: false; reason: ProgressNotice['kind']; message: string };
+export * from './store-core';
 
 /** The outcome of an import: applied and saved, or refused with nothing changed. */
 export type ImportResult = { ok: true; added: number; updated: number } | { ok: false; message: string };
@@ -39,40 +23,8 @@ export type ImportResult = { ok: true; added: number; updated: number } | { ok: 
 /** What an edit of a row may change: every column but its id. */
 export type RowValues = Omit<LogRow, 'id' | 'editedAt'>;
 
-export interface ProgressStoreOptions {
-	/** localStorage, or a function returning it: merely reading `window.localStorage` can throw SecurityError. */
-	storage: StorageLike | null | undefined | (() => StorageLike | null | undefined);
-	/** Full key from `storageKey()`. */
-	key: string;
-	/** Clock in epoch ms; defaults to Date.now. */
-	now?: () => number;
-	/** Old id -> new id; ticks move when read. The map may grow later (call `reload()`). */
-	renames?: ReadonlyMap<string, string>;
-	/** Every item id the book has, for `orphaned()`. */
-	knownIds?: Iterable<string>;
-	/** The configured start date (course.config.ts); the browser's `settings.startDate` overrides it. Dates rows' weeks. */
-	startDate?: string | null;
-}
-
-/** A claim as the learner states it; the store gives it an id and a creation time. */
-export type NewClaim = Pick<Claim, 'text' | 'confidence' | 'checkOn'>;
-/** A decision as the learner states it; the store gives it an id and a creation time. */
-export type NewDecision = Pick<Decision, 'title' | 'kind' | 'reviewOn'>;
-
-export interface ProgressStore {
-	isChecked(id: string): boolean;
-	/** Records a tick or untick now; the page sees it even if it cannot be saved. */
-	setChecked(id: string, checked: boolean): void;
-	snapshot(): Readonly<ProgressState>;
-	/** Called after every change (own, another tab's, import, reset, notice); returns the unsubscribe. */
-	subscribe(listener: () => void): () => void;
-	notice(): ProgressNotice | null;
-	/** A `storage` event from another tab; events for other keys are ignored. */
-	handleStorageEvent(event: Pick<StorageEvent, 'key'>): void;
-	/** Re-reads storage (after renames were added) and notifies. */
-	reload(): void;
-	/** The export file as JSON text. */
-	exportFile(siteId: string): string;
+/** The store with everything the progress page does: imports, edits and deletions on top of the core. */
+export interface ProgressStore extends StoreCore {
 	/**
 	 * Merges a parsed file (newest wins per id; local settings win; tombstones of both
 	 * sides remove their records), saves, notifies. With `keepTicks`, a newer untick in
@@ -80,29 +32,6 @@ export interface ProgressStore {
 	 * storage, nothing changes and the result says why.
 	 */
 	importFile(file: ProgressFile, options?: { keepTicks?: boolean }): ImportResult;
-	/** Whether the latest change was saved (read back from storage), or why not. */
-	lastWrite(): WriteResult;
-	/**
-	 * Memory-only after an unreadable value too large to copy: moves that value to a
-	 * backup key, then saves what this page has under the key again. False (and
-	 * nothing lost) when even that fails.
-	 */
-	startFresh(): boolean;
-	/** Removes every tick (settings stay), saves, notifies. */
-	reset(): void;
-	/** Ticked ids not in `knownIds` (empty without knownIds). */
-	orphaned(): string[];
-
-	/** The practice log, oldest first. */
-	log(): readonly StoredRow[];
-	/**
-	 * Appends rows: each row without an id is a new measurement with a fresh id (two
-	 * equal rows are two rows); a row with an id already kept or deleted is not added
-	 * again. Returns how many were added; `lastWrite()` says whether they were saved.
-	 * Throws a TypeError naming the first bad row when a row is not valid (a caller's
-	 * bug: forms check their input).
-	 */
-	appendLog(rows: readonly LogRow[]): number;
 	/**
 	 * Merges rows read from a CSV the way `mergeLogDetailed` does (rows without ids
 	 * count as many identical rows as the larger side has). Refused whole, changing
@@ -113,79 +42,19 @@ export interface ProgressStore {
 	editRow(id: string, values: RowValues): boolean;
 	/** Deletes a row, claim or decision for good: a tombstone keeps it from coming back. False when no such record. */
 	deleteRecord(id: string): boolean;
-	/** Ids deleted in this browser (or in a file it imported), and when. */
-	deleted(): Readonly<Tombstones>;
-	/** The clock of a timed routine (a kebab-case id), or undefined when it is not running. */
-	runningTimer(routine: string): RunningTimer | undefined;
-	/** Starts, pauses or resumes (a timer) or stops (null) a routine's clock. Throws a TypeError on a bad routine id or timer. */
-	setRunningTimer(routine: string, timer: RunningTimer | null): void;
-	claims(): readonly Claim[];
-	/** Records a claim to check on `checkOn`; returns it with its id. Throws a TypeError on empty text, a confidence outside 0.5-0.95 or a bad date. */
-	addClaim(claim: NewClaim): Claim;
-	/** Marks a claim right, wrong or partly right and appends its `intuition_correct` row (1, 0 or 0.5); a second answer is ignored. */
-	resolveClaim(id: string, correct: boolean | 'partly'): void;
 	/** Changes an open claim's text, confidence or date. Throws a TypeError on bad values; false when there is no open claim with that id. */
 	editClaim(id: string, claim: NewClaim): boolean;
-	decisions(): readonly Decision[];
-	/** Records a decision or ADR to review on `reviewOn`; returns it with its id. Throws a TypeError on an empty title or a bad date. */
-	addDecision(decision: NewDecision): Decision;
-	/** Marks a decision proved right or not and appends its `decision_right` row; a second answer is ignored. */
-	resolveDecision(id: string, right: boolean): void;
 	/** Changes an open decision's title, kind or date. Throws a TypeError on bad values; false when there is no open decision with that id. */
 	editDecision(id: string, decision: NewDecision): boolean;
-	/** The week a row dated `date` belongs to, from the browser's or the configured start date. */
-	weekOf(date: string): number;
-	/** Sets (YYYY-MM-DD) or clears (null) this browser's start date, which overrides the configured one. */
-	setStartDate(date: string | null): void;
 }
 
-type Change = (state: ProgressState) => ProgressState;
-
-const UNAVAILABLE =
-	'Your ticks and log cannot be saved in this browser (its storage is turned off or blocked, as in some private windows). They stay until you close this page; to keep them, download what you have.';
-const FULL =
-	"Not saved: this browser's storage for the site is full, so your latest changes are kept only until you close this page. Download what you have, then free some space (delete old rows on the progress page, or other sites' data).";
-const corruptSetAside = (key: string) =>
-	`The progress saved in this browser could not be read. It was kept aside unchanged (under "${key}") and new ticks are saved as usual. If you have an exported progress file, import it on the progress page.`;
-const CORRUPT_KEPT =
-	'The progress saved in this browser could not be read and is too large to copy aside, so it was left untouched and new changes are kept only until you close this page. Download what you have, or keep the unreadable value as a backup and start a fresh store.';
 /** Size for messages: "4.5 MB". */
 export function formatBytes(chars: number): string {
 	return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(chars / 1000))} KB`;
 }
+
 const importTooBig = (chars: number) =>
 	`Not imported: with this file your progress would take ${formatBytes(chars)}, more than this browser's storage for the site holds, so nothing was changed. Download your log and progress to keep a copy, then delete old rows on the progress page (or import a smaller file).`;
-
-const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => ({
-	version: STATE_VERSION,
-	ticks: {},
-	settings,
-	log: [],
-	timers: {},
-	claims: [],
-	decisions: [],
-	deleted: {},
-});
-
-/** A fresh id for a claim or decision: kebab-case, unique enough for one learner's records. */
-function newId(prefix: string, at: number): string {
-	return `${prefix}-${at.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
-}
-
-/** Throws a TypeError naming the bad field: what is stored must read back valid, or the next load would set it all aside. */
-function refuse(method: string, problem: ShapeProblem | null): void {
-	if (problem) throw new TypeError(`${method}: ${problem.path} should be ${problem.expected}`);
-}
-
-/** A note within the row limit (a claim may already be as long as a note may be). */
-function clip(note: string): string {
-	return note.length <= MAX_NOTE_LENGTH ? note : `${note.slice(0, MAX_NOTE_LENGTH - 1)}…`;
-}
-
-function checkRows(method: string, rows: readonly LogRow[]): void {
-	const bad = rows.findIndex((row) => !isLogRow(row));
-	if (bad !== -1) throw new TypeError(`${method}: row ${bad} is not a valid log row (rowProblems in practice-log/metrics.ts says why)`);
-}
 
 /** The state without the records `deleted` names. */
 function withoutDeleted(s: ProgressState, deleted: Tombstones): ProgressState {
@@ -193,235 +62,32 @@ function withoutDeleted(s: ProgressState, deleted: Tombstones): ProgressState {
 	return { ...s, log: live(s.log), claims: live(s.claims), decisions: live(s.decisions), deleted };
 }
 
-function parseJson(raw: string): unknown {
-	try {
-		return JSON.parse(raw);
-	} catch {
-		return undefined;
-	}
+function hasRecord(s: ProgressState, id: string): boolean {
+	return s.log.some((r) => r.id === id) || s.claims.some((c) => c.id === id) || s.decisions.some((d) => d.id === id);
 }
 
-function isQuotaError(error: unknown): boolean {
-	const name = (error as { name?: unknown } | null)?.name;
-	return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
-}
+const stores = new WeakMap<StoreCore, ProgressStore>();
 
-function openStorage(source: ProgressStoreOptions['storage']): StorageLike | null {
-	try {
-		return (typeof source === 'function' ? source() : source) ?? null;
-	} catch {
-		return null;
-	}
-}
-
-export function createProgressStore(options: ProgressStoreOptions): ProgressStore {
-	const { key } = options;
+/** The full store on top of a core (the same one for the same core, so every island of a page shares it). */
+export function extendStore(core: StoreCore, options: { renames?: ReadonlyMap<string, string>; now?: () => number } = {}): ProgressStore {
+	const cached = stores.get(core);
+	if (cached) return cached;
 	const now = options.now ?? Date.now;
 	const renames = options.renames ?? new Map<string, string>();
-	// Without the book's ids nothing can be called orphaned.
-	const known = options.knownIds ? [...options.knownIds] : null;
-	const listeners = new Set<() => void>();
-	/** Null once storage proved unusable (or holds a value we could not set aside): memory only. */
-	let storage = openStorage(options.storage);
-	/** The handle kept in memory-only mode after a corrupt value, for `startFresh()`. */
-	let corruptHandle: StorageLike | null = null;
-	let state = emptyState();
-	let notice: ProgressNotice | null = storage ? null : { kind: 'unavailable', message: UNAVAILABLE };
-	let lastResult: WriteResult = storage ? { saved: true } : { saved: false, reason: 'unavailable', message: UNAVAILABLE };
-	/** The last stored text this store wrote or validated, and its state, so an unchanged value is not checked again. */
-	let lastSeen: { raw: string | null; state: ProgressState | null } = { raw: null, state: null };
-	/** Changes not yet written (storage full): replayed on top of the stored value at the next write. */
-	let unsaved: Change[] = [];
-
-	function goMemoryOnly(next: ProgressNotice): void {
-		storage = null;
-		unsaved = [];
-		notice = next;
-	}
-
-	/** Copies an unreadable value to a fresh backup key; false when even that fails. */
-	function setAside(raw: string): boolean {
-		if (!storage) return false;
-		try {
-			let at = now();
-			while (storage.getItem(backupKey(key, at)) !== null) at += 1;
-			storage.setItem(backupKey(key, at), raw);
-			notice = { kind: 'corrupt', message: corruptSetAside(backupKey(key, at)) };
-			return true;
-		} catch {
-			corruptHandle = storage;
-			goMemoryOnly({ kind: 'corrupt', message: CORRUPT_KEPT, canStartFresh: true });
-			return false;
-		}
-	}
-
-	/**
-	 * The stored state to build on (renames applied), or undefined when there is
-	 * none usable: storage gone, or an unreadable value (set aside if possible).
-	 */
-	function readStored(): ProgressState | undefined {
-		if (!storage) return undefined;
-		let raw: string | null;
-		try {
-			raw = storage.getItem(key);
-		} catch {
-			goMemoryOnly({ kind: 'unavailable', message: UNAVAILABLE });
-			return undefined;
-		}
-		if (raw === null) return emptyState();
-		// The value this store last wrote or read is valid already: checking a long log again on every tick would cost tens of ms.
-		const stored = raw === lastSeen.raw ? lastSeen.state : readStoredState(parseJson(raw));
-		if (stored) {
-			lastSeen = { raw, state: stored };
-			return { ...stored, ticks: migrateRenames(stored.ticks, renames) };
-		}
-		setAside(raw);
-		return undefined;
-	}
-
-	/**
-	 * Writes `next` and reads it back. Returns what happened; a failed write leaves
-	 * storage as it was (a browser's setItem writes all or nothing).
-	 */
-	function tryWrite(next: ProgressState): WriteResult {
-		if (!storage) return notice ? { saved: false, reason: notice.kind, message: notice.message } : { saved: false, reason: 'unavailable', message: UNAVAILABLE };
-		const raw = JSON.stringify(next);
-		try {
-			storage.setItem(key, raw);
-			// Read back: a browser (or an extension) may drop a write without an error.
-			if (storage.getItem(key) !== raw) throw Object.assign(new Error('read back differs'), { name: 'ReadBackError' });
-			lastSeen = { raw, state: next };
-			return { saved: true };
-		} catch (error) {
-			if (isQuotaError(error)) return { saved: false, reason: 'full', message: FULL };
-			goMemoryOnly({ kind: 'unavailable', message: UNAVAILABLE });
-			return { saved: false, reason: 'unavailable', message: UNAVAILABLE };
-		}
-	}
-
-	/** Writes the in-memory state; a full storage keeps the unsaved changes for the next try. */
-	function write(): void {
-		if (!storage) {
-			lastResult = notice ? { saved: false, reason: notice.kind, message: notice.message } : { saved: false, reason: 'unavailable', message: UNAVAILABLE };
-			return;
-		}
-		lastResult = tryWrite(state);
-		if (lastResult.saved) {
-			unsaved = [];
-			if (notice?.kind === 'full') notice = null;
-		} else if (lastResult.reason === 'full') notice = { kind: 'full', message: FULL };
-	}
-
-	/** Reads storage into memory; an unreadable value is replaced by memory once set aside. */
-	function load(): void {
-		const stored = readStored();
-		if (stored) state = unsaved.reduce((next, change) => change(next), stored);
-		else write();
-	}
-
-	function notify(): void {
-		for (const listener of [...listeners]) {
-			try {
-				listener();
-			} catch (error) {
-				console.error(error);
-			}
-		}
-	}
-
-	/** Applies a change on top of the freshest stored value and writes it at once. Changes are idempotent. */
-	function commit(change: Change): void {
-		if (storage) unsaved.push(change);
-		const base = readStored() ?? state;
-		state = storage ? unsaved.reduce((next, c) => c(next), base) : change(base);
-		write();
-		notify();
-	}
-
-	/**
-	 * Applies a change only if it can be saved (or storage is not in use at all):
-	 * a value that does not fit is refused and nothing changes, in storage or here.
-	 */
-	function commitWhole(change: Change, tooBig: (chars: number) => string): { ok: true } | { ok: false; message: string } {
-		const base = readStored() ?? state;
-		const pending = unsaved.reduce((next, c) => c(next), base);
-		const next = change(pending);
-		if (!storage) {
-			state = next;
-			write();
-			notify();
-			return { ok: true };
-		}
-		const result = tryWrite(next);
-		if (!result.saved) {
-			if (result.reason === 'full') return { ok: false, message: tooBig(JSON.stringify(next).length) };
-			// Storage went away during the write: keep the change in memory and say so.
-			state = next;
-			lastResult = result;
-			notify();
-			return { ok: true };
-		}
-		state = next;
-		unsaved = [];
-		lastResult = result;
-		if (notice?.kind === 'full') notice = null;
-		notify();
-		return { ok: true };
-	}
-
-	function startDateOf(s: ProgressState): string | undefined {
-		return s.settings.startDate ?? options.startDate ?? undefined;
-	}
-
-	function reload(): void {
-		load();
-		notify();
-	}
-
-	/** Merges rows into a state: fresh ids for rows without one, the rest by id, minus tombstones. */
-	function addRows(s: ProgressState, rows: readonly StoredRow[]): ProgressState {
-		return { ...s, log: mergeLogDetailed(s.log, rows, s.deleted).rows };
-	}
-
-	function findRecord(s: ProgressState, id: string): boolean {
-		return s.log.some((r) => r.id === id) || s.claims.some((c) => c.id === id) || s.decisions.some((d) => d.id === id);
-	}
-
-	load();
-
-	return {
-		isChecked: (id) => tickOf(state.ticks, id)?.checked === true,
-		setChecked(id, checked) {
-			const clock = now();
-			// Strictly after the previous record of this id, so a quick tick-untick in one millisecond still lands;
-			// but never ahead of the clock by more than that: a time from a clock that ran fast is not carried on.
-			const previous = tickOf(state.ticks, id)?.at ?? -1;
-			const at = previous >= clock && previous - clock < 1000 ? previous + 1 : clock;
-			commit((s) => ({ ...s, ticks: { ...s.ticks, [id]: { checked, at } } }));
-		},
-		snapshot: () => state,
-		subscribe(listener) {
-			listeners.add(listener);
-			return () => listeners.delete(listener);
-		},
-		notice: () => notice,
-		lastWrite: () => lastResult,
-		handleStorageEvent(event) {
-			if (event.key === key || event.key === null) reload();
-		},
-		reload,
+	const state = () => core.snapshot();
+	const store: ProgressStore = {
+		...core,
 		exportFile(siteId) {
 			const at = now();
 			// Times ahead of this clock (a clock that ran fast, set back since) are written as now, so the file imports anywhere.
-			const { ticks, settings, log, claims, decisions, deleted } = clampTimes(state, at).state;
-			const exportedAt = new Date(at).toISOString();
-			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings, log, claims, decisions, deleted };
+			const { ticks, settings, log, claims, decisions, deleted } = clampTimes(state(), at).state;
+			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt: new Date(at).toISOString(), ticks, settings, log, claims, decisions, deleted };
 			return JSON.stringify(file, null, '\t');
 		},
 		importFile(file, importOptions = {}) {
 			const incoming: Ticks = migrateRenames(file.ticks, renames);
 			let counts = { added: 0, updated: 0 };
-			const result = commitWhole((s) => {
+			const result = core.changeWhole((s) => {
 				const deleted = mergeTombstones(s.deleted, file.deleted);
 				const merged = mergeLogDetailed(s.log, file.log, deleted);
 				counts = { added: merged.added, updated: merged.updated };
@@ -439,55 +105,10 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			}, importTooBig);
 			return result.ok ? { ok: true, ...counts } : result;
 		},
-		startFresh() {
-			const handle = corruptHandle;
-			if (!handle || notice?.kind !== 'corrupt') return false;
-			try {
-				const raw = handle.getItem(key);
-				if (raw !== null) {
-					// Move, not copy: the value is too large to exist twice, so free its key first and put it back if the copy fails.
-					const target = backupKey(key, now());
-					handle.removeItem?.(key);
-					try {
-						handle.setItem(target, raw);
-					} catch {
-						handle.setItem(key, raw);
-						return false;
-					}
-					storage = handle;
-					corruptHandle = null;
-					notice = { kind: 'corrupt', message: corruptSetAside(target) };
-				} else {
-					storage = handle;
-					corruptHandle = null;
-					notice = null;
-				}
-			} catch {
-				return false;
-			}
-			write();
-			notify();
-			return lastResult.saved;
-		},
-		reset() {
-			// Ticks only: the log and its claims and decisions are measurements, not progress to start over.
-			commit((s) => ({ ...s, ticks: {} }));
-		},
-		orphaned: () => (known ? orphanedIds(state.ticks, known) : []),
-
-		log: () => state.log,
-		appendLog(rows) {
-			checkRows('appendLog', rows);
-			// Ids are given once, outside the change, so replaying it after a full storage adds the same rows, not new ones.
-			const withIds: StoredRow[] = rows.map((row) => (row.id === undefined ? { id: newRowId(), ...row } : (row as StoredRow)));
-			const added = mergeLogDetailed(state.log, withIds, state.deleted).added;
-			commit((s) => addRows(s, withIds));
-			return added;
-		},
 		importLog(rows) {
 			checkRows('importLog', rows);
 			let counts = { added: 0, updated: 0 };
-			const result = commitWhole((s) => {
+			const result = core.changeWhole((s) => {
 				const merged = mergeLogDetailed(s.log, rows, s.deleted);
 				counts = { added: merged.added, updated: merged.updated };
 				return { ...s, log: merged.rows };
@@ -495,106 +116,43 @@ export function createProgressStore(options: ProgressStoreOptions): ProgressStor
 			return result.ok ? { ok: true, ...counts } : result;
 		},
 		editRow(id, values) {
-			const problem = rowProblems(values)[0];
-			if (problem) throw new TypeError(`editRow: ${problem.field} ${problem.problem}`);
-			if (!state.log.some((r) => r.id === id)) return false;
-			const editedAt = now();
 			const { date, week, metric, value, unit, note } = values;
-			commit((s) => ({ ...s, log: s.log.map((r) => (r.id === id ? { id, date, week, metric, value, unit, note, editedAt: Math.max(editedAt, (r.editedAt ?? 0) + 1) } : r)) }));
+			const edited = { id, date, week, metric, value, unit, note };
+			if (!isLogRow(edited)) throw new TypeError('editRow: the values are not a valid log row (rowProblems in practice-log/metrics.ts says why)');
+			const old = state().log.find((r) => r.id === id);
+			if (!old) return false;
+			const editedAt = Math.max(now(), (old.editedAt ?? 0) + 1);
+			core.change((s) => ({ ...s, log: s.log.map((r) => (r.id === id ? { ...edited, editedAt } : r)) }));
 			return true;
 		},
 		deleteRecord(id) {
-			if (!findRecord(state, id)) return false;
+			if (!hasRecord(state(), id)) return false;
 			const at = now();
-			commit((s) => withoutDeleted(s, mergeTombstones(s.deleted, { [id]: at })));
+			core.change((s) => withoutDeleted(s, mergeTombstones(s.deleted, { [id]: at })));
 			return true;
 		},
-		deleted: () => state.deleted,
-		runningTimer: (routine) => (Object.hasOwn(state.timers, routine) ? state.timers[routine] : undefined),
-		setRunningTimer(routine, timer) {
-			if (timer) refuse('setRunningTimer', timersProblem({ [routine]: timer }));
-			commit((s) => {
-				const { [routine]: _old, ...others } = s.timers;
-				return { ...s, timers: timer ? { ...others, [routine]: { ...timer } } : others };
-			});
-		},
-		claims: () => state.claims,
-		addClaim({ text, confidence, checkOn }) {
-			const createdAt = now();
-			const claim: Claim = { id: newId('claim', createdAt), text, confidence, checkOn, createdAt };
-			refuse('addClaim', claimsProblem([claim]));
-			commit((s) => ({ ...s, claims: mergeRecords(s.claims, [claim]) }));
-			return claim;
-		},
-		editClaim(id, { text, confidence, checkOn }) {
-			const old = state.claims.find((c) => c.id === id);
+		editClaim(id, { text, confidence, checkOn }: NewClaim) {
+			const old = state().claims.find((c) => c.id === id);
 			if (!old || old.resolved) return false;
 			const editedAt = Math.max(now(), (old.editedAt ?? old.createdAt) + 1);
 			refuse('editClaim', claimsProblem([{ ...old, text, confidence, checkOn, editedAt }]));
-			commit((s) => ({ ...s, claims: s.claims.map((c) => (c.id === id && !c.resolved ? { ...c, text, confidence, checkOn, editedAt } : c)) }));
+			core.change((s) => ({ ...s, claims: s.claims.map((c) => (c.id === id && !c.resolved ? { ...c, text, confidence, checkOn, editedAt } : c)) }));
 			return true;
 		},
-		resolveClaim(id, correct) {
-			const at = now();
-			// The row's id comes from the claim's, so answering in two tabs at once still logs one row.
-			commit((s) => {
-				const claim = s.claims.find((c) => c.id === id);
-				if (!claim || claim.resolved) return s;
-				const date = localDate(at);
-				const row: StoredRow = {
-					id: `${id}-answer`,
-					date,
-					week: weekOfDate(date, startDateOf(s)),
-					metric: 'intuition_correct',
-					value: correct === 'partly' ? 0.5 : correct ? 1 : 0,
-					unit: 'claim',
-					note: clip(`${claim.text} (${Math.round(claim.confidence * 100)}% confident, check on ${claim.checkOn})`),
-				};
-				const resolved = correct === 'partly' ? { correct: false, partly: true as const, at } : { correct, at };
-				return addRows({ ...s, claims: s.claims.map((c) => (c.id === id ? { ...c, resolved } : c)) }, [row]);
-			});
-		},
-		decisions: () => state.decisions,
-		addDecision({ title, kind, reviewOn }) {
-			const createdAt = now();
-			const decision: Decision = { id: newId(kind, createdAt), title, kind, reviewOn, createdAt };
-			refuse('addDecision', decisionsProblem([decision]));
-			commit((s) => ({ ...s, decisions: mergeRecords(s.decisions, [decision]) }));
-			return decision;
-		},
-		editDecision(id, { title, kind, reviewOn }) {
-			const old = state.decisions.find((d) => d.id === id);
+		editDecision(id, { title, kind, reviewOn }: NewDecision) {
+			const old = state().decisions.find((d) => d.id === id);
 			if (!old || old.resolved) return false;
 			const editedAt = Math.max(now(), (old.editedAt ?? old.createdAt) + 1);
 			refuse('editDecision', decisionsProblem([{ ...old, title, kind, reviewOn, editedAt }]));
-			commit((s) => ({ ...s, decisions: s.decisions.map((d) => (d.id === id && !d.resolved ? { ...d, title, kind, reviewOn, editedAt } : d)) }));
+			core.change((s) => ({ ...s, decisions: s.decisions.map((d) => (d.id === id && !d.resolved ? { ...d, title, kind, reviewOn, editedAt } : d)) }));
 			return true;
 		},
-		resolveDecision(id, right) {
-			const at = now();
-			commit((s) => {
-				const decision = s.decisions.find((d) => d.id === id);
-				if (!decision || decision.resolved) return s;
-				const date = localDate(at);
-				const row: StoredRow = {
-					id: `${id}-answer`,
-					date,
-					week: weekOfDate(date, startDateOf(s)),
-					metric: 'decision_right',
-					value: right ? 1 : 0,
-					unit: decision.kind === 'adr' ? 'ADR' : 'decision',
-					note: clip(`${decision.title} (reviewed ${date}, due ${decision.reviewOn})`),
-				};
-				return addRows({ ...s, decisions: s.decisions.map((d) => (d.id === id ? { ...d, resolved: { right, at } } : d)) }, [row]);
-			});
-		},
-		weekOf: (date) => weekOfDate(date, startDateOf(state)),
-		setStartDate(date) {
-			if (date !== null && !isCalendarDate(date)) throw new TypeError(`setStartDate: "${date}" is not a date YYYY-MM-DD`);
-			commit((s) => {
-				const { startDate: _old, ...settings } = s.settings;
-				return { ...s, settings: date === null ? settings : { ...settings, startDate: date } };
-			});
-		},
 	};
+	stores.set(core, store);
+	return store;
+}
+
+/** A full store with its own core: what tests and build-time code use. */
+export function createProgressStore(options: ProgressStoreOptions): ProgressStore {
+	return extendStore(createStoreCore(options), { renames: options.renames, now: options.now });
 }
