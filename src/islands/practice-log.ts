@@ -16,7 +16,8 @@ import { ACTION_ATTRIBUTE, REGION_ATTRIBUTE, SITE_ID_ATTRIBUTE } from '../lib/pr
 import type { ProgressStore } from '../lib/progress/store';
 import { formatLineProblem, formatLogCsv, parseLogCsv } from '../lib/practice-log/csv';
 import { summariseLog, type CourseMonth } from '../lib/practice-log/dashboard';
-import { localDate, MAX_LOG_BYTES, mergeLogDetailed, type LogRow } from '../lib/practice-log/metrics';
+import { localDate, MAX_LOG_BYTES, type LogRow } from '../lib/practice-log/metrics';
+import { mergeLogDetailed } from '../lib/practice-log/merge-log';
 import { button, saveFile } from './controls';
 import { defineOnce } from './page-store';
 import { fullStoreFor } from './full-store';

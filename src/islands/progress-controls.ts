@@ -16,8 +16,8 @@
  */
 import { ACTION_ATTRIBUTE, CONTROLS_ELEMENT, KNOWN_IDS_ATTRIBUTE, MAX_IMPORT_BYTES, REGION_ATTRIBUTE, RENAMES_ATTRIBUTE, SITE_ID_ATTRIBUTE, STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
 import { parseProgressFile } from '../lib/progress/import';
-import { mergeRecords, mergeTombstones, previewImport, type ImportPreview } from '../lib/progress/merge';
-import { mergeLogDetailed } from '../lib/practice-log/metrics';
+import { mergeRecords, mergeTombstones, previewImport, type ImportPreview } from '../lib/progress/merge-import';
+import { mergeLogDetailed } from '../lib/practice-log/merge-log';
 import type { ProgressFile } from '../lib/progress/state';
 import type { ProgressStore } from '../lib/progress/store';
 import { button, saveFile } from './controls';

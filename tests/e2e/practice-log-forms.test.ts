@@ -103,9 +103,14 @@ describe('rows from guesses, claims, decisions and scores', () => {
 		await expect.poll(async () => (await stored(page, 'sp-log-form')).log.length).toBe(2);
 		const records = page.locator('sp-log-records');
 		await expect.poll(() => records.locator('tbody tr').count()).toBe(2);
+		// Another tab sees the deletion through the storage event.
+		const other = await context.newPage();
+		await other.goto(h.url('/progress/'));
+		await expect.poll(() => other.locator('sp-log-records tbody tr').count()).toBe(2);
 		await records.getByRole('button', { name: /^Delete row/ }).first().click();
 		await records.getByRole('button', { name: 'Delete', exact: true }).click();
 		await expect.poll(() => records.locator('[data-region="record-status"]').textContent()).toBe('Deleted.');
+		await expect.poll(() => other.locator('sp-log-records tbody tr').count()).toBe(1);
 		await page.reload();
 		await expect.poll(() => page.locator('sp-log-records tbody tr').count()).toBe(1);
 		const state = await stored(page, 'sp-log-records');

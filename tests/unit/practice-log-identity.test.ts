@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatLogCsv, isFormulaCell, neutraliseCell, parseLogCsv, restoreCell } from '../../src/lib/practice-log/csv';
 import { median } from '../../src/lib/practice-log/dashboard';
-import { isCalendarDate, legacyRowId, mergeLog, mergeLogDetailed, withRowIds, type LogRow, type StoredRow } from '../../src/lib/practice-log/metrics';
+import { isCalendarDate, legacyRowId, withRowIds, type LogRow, type StoredRow } from '../../src/lib/practice-log/metrics';
+import { mergeLog, mergeLogDetailed } from '../../src/lib/practice-log/merge-log';
 import { practiceLogWarnings } from '../../src/lib/validate/practice-log';
 
 const fixture = readFileSync(new URL('../fixtures/practice-log/log.csv', import.meta.url), 'utf8');

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { logRow } from '../../src/content/schema';
 import { formatLogCsv, parseLogCsv } from '../../src/lib/practice-log/csv';
 import { describeLines, median, mean, monthOfWeek, summariseLog, wilsonInterval } from '../../src/lib/practice-log/dashboard';
-import { isLogRow, mergeLog, weekOfDate, withRowIds, type LogRow } from '../../src/lib/practice-log/metrics';
+import { isLogRow, weekOfDate, withRowIds, type LogRow } from '../../src/lib/practice-log/metrics';
+import { mergeLog } from '../../src/lib/practice-log/merge-log';
 
 const fixture = readFileSync(new URL('../fixtures/practice-log/log.csv', import.meta.url), 'utf8');
 const MONTHS = [

@@ -1,7 +1,8 @@
 /** Merge rules of the progress store: newest wins, renames, orphans, import preview. */
 import { describe, expect, it } from 'vitest';
 import { STATE_VERSION } from '../../src/lib/progress/constants';
-import { mergeTicks, migrateRenames, orphanedIds, previewImport, tickOf } from '../../src/lib/progress/merge';
+import { migrateRenames, orphanedIds, tickOf } from '../../src/lib/progress/merge';
+import { mergeTicks, previewImport } from '../../src/lib/progress/merge-import';
 import type { ProgressFile, Ticks } from '../../src/lib/progress/state';
 
 const tick = (checked: boolean, at: number) => ({ checked, at });

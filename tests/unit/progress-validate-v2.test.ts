@@ -8,7 +8,8 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { progressFileSchema, storedStateSchema as storedStateV3Schema, storedStateV2Schema } from '../../src/lib/progress/state';
-import { fileProblem, readStoredState, storedStateProblem } from '../../src/lib/progress/validate-state';
+import { readStoredState, storedStateProblem } from '../../src/lib/progress/validate-state';
+import { fileProblem } from '../../src/lib/progress/validate-file';
 
 const row = { date: '2025-03-08', week: 1, metric: 'eda_minutes', value: 78, unit: 'min', note: 'UCI Wine, challenge workflow' };
 const claim = { id: 'claim-abc-12', text: 'Tumour area is right-skewed', confidence: 0.7, checkOn: '2025-06-01', createdAt: 1 };

@@ -10,8 +10,8 @@
  */
 import type { ProgressFile } from './state';
 import { EXPORT_FORMAT, MAX_IMPORT_TICKS, MAX_RECORDS, STATE_VERSION } from './constants';
-import { clampTimes } from './merge';
-import { fileProblem, upgradeFile } from './validate-state';
+import { clampTimes } from './merge-import';
+import { fileProblem, upgradeFile } from './validate-file';
 import { MAX_LOG_ROWS } from '../practice-log/metrics';
 
 /**

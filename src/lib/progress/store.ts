@@ -10,8 +10,10 @@
  */
 import type { ProgressFile, ProgressState, Ticks, Tombstones } from './state';
 import { EXPORT_FORMAT, STATE_VERSION } from './constants';
-import { clampTimes, mergeRecords, mergeTicks, mergeTombstones, migrateRenames } from './merge';
-import { isLogRow, mergeLogDetailed, type LogRow } from '../practice-log/metrics';
+import { migrateRenames } from './merge';
+import { clampTimes, mergeRecords, mergeTicks, mergeTombstones } from './merge-import';
+import { isLogRow, type LogRow } from '../practice-log/metrics';
+import { mergeLogDetailed } from '../practice-log/merge-log';
 import { claimsProblem, decisionsProblem } from './validate-state';
 import { checkRows, createStoreCore, refuse, type NewClaim, type NewDecision, type ProgressStoreOptions, type StoreCore } from './store-core';
 
