@@ -1,5 +1,6 @@
 // What writes rows besides timers: a demo's checked guess, claims and decisions
 // that come back on /progress/ on their date, and the score form.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allPages, readPage } from '../support/dist';
@@ -129,6 +130,10 @@ describe('rows from guesses, claims, decisions and scores', () => {
 		const records = page.locator('sp-log-records');
 		await records.getByRole('button', { name: /^Edit row/ }).click();
 		const editor = records.locator('[data-region="record-edit"]');
+		await editor.getByLabel('Value').waitFor();
+		// The records table and its edit form, with labels, names and contrast as axe checks them.
+		const axe = await new AxeBuilder({ page }).include('sp-log-records').analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 		await editor.getByLabel('Value').fill('9');
 		await editor.getByRole('button', { name: 'Save changes' }).click();
 		await expect.poll(() => editor.getByRole('alert').textContent()).toMatch(/^Not saved: value 9 is out of range for communication/);
