@@ -4,6 +4,7 @@
  * imports refused whole when they do not fit, a way out of memory-only mode that
  * keeps the unreadable value, and times from a clock that ran fast.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FakeStorage } from '../support/fake-storage';
 import { parseProgressFile } from '../../src/lib/progress/import';
@@ -206,5 +207,38 @@ describe('times from a clock that ran fast', () => {
 		store.setChecked('a', false);
 		expect(store.isChecked('a')).toBe(false);
 		expect(store.snapshot().ticks.a.at).toBeLessThanOrEqual(T0 + 1000);
+	});
+});
+
+describe('v2 values and files (the shape the book wrote before rows had ids)', () => {
+	const fixture = (name: string) => readFileSync(new URL(`../fixtures/progress/${name}`, import.meta.url), 'utf8');
+	const v2Stored = fixture('v2-stored.json');
+	const v2Export = fixture('v2-export.json');
+	const withoutIds = (rows: readonly LogRow[]) => rows.map(({ id: _id, editedAt: _e, ...values }) => values);
+
+	it('keeps every tick, row, claim, decision and timer of a stored v2 value, each row with an id', () => {
+		const v2 = JSON.parse(v2Stored);
+		const fake = new FakeStorage({ [KEY]: v2Stored });
+		const store = make(fake);
+		expect(store.notice()).toBeNull();
+		expect(store.snapshot().ticks).toEqual(v2.ticks);
+		expect(withoutIds(store.log())).toEqual(v2.log);
+		expect(new Set(store.log().map((r) => r.id)).size).toBe(v2.log.length);
+		expect(store.claims()).toEqual(v2.claims);
+		expect(store.decisions()).toEqual(v2.decisions);
+		expect(store.runningTimer('eda-challenge')).toEqual(v2.timers['eda-challenge']);
+		// The same v2 value gives the same ids in another browser.
+		expect(make(new FakeStorage({ [KEY]: v2Stored })).log().map((r) => r.id)).toEqual(store.log().map((r) => r.id));
+	});
+
+	it('imports a v2 export into the browser it came from without adding a row, and into a fresh one whole', () => {
+		const migrated = make(new FakeStorage({ [KEY]: v2Stored }));
+		expect(reimport(v2Export, migrated)).toEqual({ ok: true, added: 0, updated: 0 });
+		expect(migrated.log()).toHaveLength(4);
+		const fresh = make(new FakeStorage());
+		expect(reimport(v2Export, fresh)).toEqual({ ok: true, added: 4, updated: 0 });
+		expect(fresh.log().map((r) => r.id)).toEqual(migrated.log().map((r) => r.id));
+		expect(fresh.claims()).toHaveLength(2);
+		expect(Object.keys(fresh.snapshot().ticks)).toHaveLength(3);
 	});
 });
