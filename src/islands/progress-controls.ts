@@ -1,7 +1,11 @@
 /**
- * Client island of the dashboard's `<sp-progress-controls>`: export the ticks
- * to a file, import a file (check, preview, then apply or cancel) and reset
- * (with an offer to export first, without `confirm()`). The server renders the
+ * Client island of the dashboard's `<sp-progress-controls>`: export the ticks,
+ * log, claims, decisions and deletions to a file, import a file (check, preview,
+ * then apply or cancel) and reset the ticks (with an offer to export first, without
+ * `confirm()`). The preview names every tick the file would remove; those unticks
+ * are applied only with "Apply, removing N ticks" ("Apply, keeping my ticks" keeps
+ * them). A file with nothing new says so and asks nothing. An import that does not
+ * fit in storage is refused whole, and the message says so. The server renders the
  * element (it may carry `hidden`: the controls do nothing without JavaScript):
  *
  *   <sp-progress-controls data-storage-key data-site-id data-known-ids='["id", ...]' data-renames='{...}' hidden>
