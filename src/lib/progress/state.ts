@@ -12,8 +12,8 @@
  *     ticks: { "<item-id>": { checked: boolean, at: <epoch ms> }, ... },
  *     settings: { startDate?: "YYYY-MM-DD" },
  *     log: [ { id, date, week, metric, value, unit, note, editedAt? }, ... ],   // the practice log (src/lib/practice-log)
- *     timers: { "<routine>": { startedAt, pausedAt: number | null, pausedMs } },
- *     claims: [ { id, text, confidence, checkOn, createdAt, editedAt?, resolved?: { correct, at } }, ... ],
+ *     timers: { "<routine>": { startedAt, pausedAt: number | null, pausedMs, stopping?: true } },
+ *     claims: [ { id, text, confidence, checkOn, createdAt, editedAt?, resolved?: { correct, partly?, at } }, ... ],
  *     decisions: [ { id, title, kind, reviewOn, createdAt, editedAt?, resolved?: { right, at } }, ... ],
  *     deleted: { "<row, claim or decision id>": <epoch ms of the deletion> }
  *   }
@@ -21,7 +21,9 @@
  * can tell a newer untick from an older tick. Ticks on ids the book no longer has
  * stay (orphaned); ticks on a renamed id move to the new id when read (merge.ts).
  * A timer stores when it started (and paused), never a running count, so its clock
- * survives a reload and a closed tab. Resolving a claim or decision appends its log
+ * survives a reload and a closed tab; `stopping` marks a run whose Stop was pressed
+ * (in any tab) and whose row is being confirmed, so no other tab can resume it.
+ * Resolving a claim or decision appends its log
  * row (`intuition_correct`, `decision_right`); the claim stays, marked resolved.
  *
  * Every row, claim and decision has an id, so two equal measurements are two rows.
@@ -79,6 +81,8 @@ export const runningTimerSchema = z.strictObject({
 	startedAt: epochMs,
 	pausedAt: epochMs.nullable(),
 	pausedMs: epochMs,
+	/** Stop was pressed (in any tab): the run is over everywhere while its row is confirmed. Absent otherwise. */
+	stopping: z.literal(true).optional(),
 });
 export const timersSchema = z.record(storedItemId, runningTimerSchema);
 
