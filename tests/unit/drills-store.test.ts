@@ -9,7 +9,7 @@ import { parseProgressFile } from '../../src/lib/progress/import';
 import { progressFileSchema, storedStateSchema } from '../../src/lib/progress/state';
 import { createProgressStore } from '../../src/lib/progress/store';
 import { readStoredState } from '../../src/lib/progress/validate-state';
-import { attemptId, mergeDrillState } from '../../src/lib/drills/state';
+import { attemptId } from '../../src/lib/drills/state';
 import { drillStateProblem } from '../../src/lib/drills/validate';
 import { reviewDrill } from '../../src/lib/drills/review';
 
