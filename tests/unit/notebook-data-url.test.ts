@@ -22,7 +22,7 @@ describe('the data line of a starter notebook', () => {
 		expect(repositoryDataUrlProblems('notebooks/week-01.ipynb', repositoryCopy)).toEqual([]);
 		expect(repositoryDataUrlProblems('notebooks/week-02.ipynb', noData)).toEqual([]);
 		const tied = withDataUrl(repositoryCopy, 'https://example.github.io/data');
-		expect(repositoryDataUrlProblems('notebooks/week-01.ipynb', tied)).toEqual([expect.stringMatching(/^notebooks\/week-01\.ipynb: DATA_URL is https:\/\/example\.github\.io\/data .*write DATA_URL = None/)]);
+		expect(repositoryDataUrlProblems('notebooks/week-01.ipynb', tied)).toEqual([expect.stringMatching(/^notebooks\/week-01\.ipynb:5: DATA_URL is https:\/\/example\.github\.io\/data .*write DATA_URL = None/)]);
 	});
 
 	it('gives the Colab address only for notebooks that read data', () => {

@@ -30,14 +30,23 @@ export function notebookDataUrl(notebookJson: string): string | null {
 }
 
 /**
- * What is wrong with a starter notebook's data line in the repository, as `file: problem; fix`
- * lines: a site's address written into the repository's copy would tie every fork to it
- * (a fork's check would ask to rewrite upstream's file), so the copy must leave it `None`.
+ * A site's address written into the repository's copy of a notebook, with its line in the
+ * JSON text, or null. That would tie every fork to one site (a fork's check would ask it to
+ * rewrite upstream's file), so the copy must say `DATA_URL = None`.
  */
-export function repositoryDataUrlProblems(file: string, notebookJson: string): string[] {
+export function tiedDataUrl(notebookJson: string): { url: string; line: number } | null {
 	const url = notebookDataUrl(notebookJson);
-	if (url === null || url === 'None') return [];
-	return [`${file}: DATA_URL is ${url} in the repository's copy; write DATA_URL = None (the site's download fills in its own data address, and a clone reads ../public/data)`];
+	if (url === null || url === 'None') return null;
+	const at = notebookJson.indexOf(`DATA_URL = \\"${url}`);
+	return { url, line: notebookJson.slice(0, Math.max(at, 0)).split('\n').length };
+}
+
+export const tiedDataUrlFix = "write DATA_URL = None (the site's download fills in its own data address, and a clone reads ../public/data)";
+
+/** tiedDataUrl as `file:line: problem; fix` lines, for npm run execute. */
+export function repositoryDataUrlProblems(file: string, notebookJson: string): string[] {
+	const tied = tiedDataUrl(notebookJson);
+	return tied ? [`${file}:${tied.line}: DATA_URL is ${tied.url} in the repository's copy; ${tiedDataUrlFix}`] : [];
 }
 
 /** "Open in Colab" for a notebook in the fork's GitHub repository, or null for a repository not on GitHub. */
