@@ -73,7 +73,7 @@ const job = {
 
 const run = spawnSync(python!, [...pythonArgs, join(import.meta.dirname, 'execute.py')], { input: JSON.stringify(job), encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
 if (run.status !== 0) {
-	console.error(`execute: ${relative('.', python!)} scripts/execute.py failed (exit ${run.status}). ${process.env.PYTHON ? 'Does PYTHON have the packages of requirements.lock? ' : ''}See "Set up Python" in README.md.`);
+	console.error(`execute: ${process.env.PYTHON ?? 'scripts/python.sh'} scripts/execute.py failed (exit ${run.status}). ${process.env.PYTHON ? 'Does PYTHON have the packages of requirements.lock? ' : ''}See "Set up Python" in README.md.`);
 	process.exit(1);
 }
 const result = JSON.parse(run.stdout) as RunResult;
@@ -148,10 +148,13 @@ if (existsSync(versionsPath)) {
 	}
 }
 // A check, or a partial run (which would mix outputs of two stacks), must run on the recorded versions.
-if (recorded && (check || only !== null)) problems.push(...versionDifferences(recorded, versions));
+const otherReleases = recorded ? versionDifferences(recorded, versions) : [];
+if (check || only !== null) problems.push(...otherReleases);
 else if (!recorded && check) problems.push(`${versionsFile}: missing; run npm run execute to record the versions that print the outputs`);
 
-if (check) {
+if (!check && only !== null && otherReleases.length) {
+	console.log(`froze nothing: the other pages' outputs were printed by other releases (${versionsFile})`);
+} else if (check) {
 	for (const page of fresh) {
 		const path = join(root, cachePathFor(page.file));
 		if (!existsSync(path)) {
