@@ -57,10 +57,17 @@ if command -v sha256sum >/dev/null 2>&1; then want=$(sha256sum "$lock" | cut -d'
 stamp=$venv/.requirements.lock.sha256
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
 	say "installing requirements.lock into ${venv#"$root"/} (once per change of the lock)"
-	# uv when there is one (seconds), else the venv's pip (a minute or two). Output goes to
-	# stderr: stdout belongs to the command this script runs.
-	if command -v uv >/dev/null 2>&1; then
-		uv pip sync --quiet --python "$venv/bin/python" "$lock" >&2
+	# uv installs the lock in well under a minute where pip takes several: use the one on PATH,
+	# else a private copy in .cache/uv (made once with pip; uv is a tool here, not a package of
+	# the book). If that cannot be had, the venv's own pip does the job. Output goes to stderr:
+	# stdout belongs to the command this script runs.
+	uv=$(command -v uv || true)
+	if [ -z "$uv" ] && [ ! -x "$root/.cache/uv/bin/uv" ]; then
+		{ "$venv/bin/python" -m venv "$root/.cache/uv" && "$root/.cache/uv/bin/python" -m pip install --quiet --disable-pip-version-check uv; } >&2 2>&1 || rm -rf "$root/.cache/uv"
+	fi
+	[ -n "$uv" ] || { [ -x "$root/.cache/uv/bin/uv" ] && uv=$root/.cache/uv/bin/uv; } || true
+	if [ -n "$uv" ]; then
+		"$uv" pip sync --quiet --python "$venv/bin/python" "$lock" >&2
 	else
 		"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$lock" >&2
 	fi

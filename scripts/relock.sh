@@ -13,7 +13,7 @@ if [ -z "$uv" ]; then
 	# uv is a build tool here, not a package of the book: its own small venv under .cache/.
 	if [ ! -x .cache/uv/bin/uv ]; then
 		echo "relock: installing uv into .cache/uv" >&2
-		python3 -m venv .cache/uv >&2
+		python3 -m venv .cache/uv >&2   # the same private copy scripts/python.sh uses
 		.cache/uv/bin/python -m pip install --quiet --disable-pip-version-check uv >&2
 	fi
 	uv=.cache/uv/bin/uv
