@@ -19,6 +19,8 @@ if [ -z "$uv" ]; then
 	uv=.cache/uv/bin/uv
 fi
 
+# From scratch, not from the old lock: uv would keep the old lock's per-Python forks as preferences.
+rm -f requirements.lock
 "$uv" pip compile requirements.txt --universal --python-version 3.11 --fork-strategy fewest --upgrade --quiet -o requirements.lock
 echo "relock: $(grep -cE '^[A-Za-z0-9_.-]+==' requirements.lock) pinned packages in requirements.lock" >&2
 scripts/python.sh -c 'pass'   # reinstalls: the lock's hash changed
