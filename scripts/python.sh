@@ -57,7 +57,7 @@ if command -v sha256sum >/dev/null 2>&1; then want=$(sha256sum "$lock" | cut -d'
 stamp=$venv/.requirements.lock.sha256
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
 	say "installing requirements.lock into ${venv#"$root"/} (once per change of the lock)"
-	# uv installs the lock in well under a minute where pip takes several: use the one on PATH,
+	# uv installs the lock in a minute or two where pip takes several: use the one on PATH,
 	# else a private copy in .cache/uv (made once with pip; uv is a tool here, not a package of
 	# the book). If that cannot be had, the venv's own pip does the job. Output goes to stderr:
 	# stdout belongs to the command this script runs.
