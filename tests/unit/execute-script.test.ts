@@ -1,6 +1,6 @@
 // npm run execute on a small course: a raising block is reported with its file and line,
 // a hanging block is stopped after the time limit, and a frozen output whose block was
-// removed is flagged by --check and removed by a rewrite. Needs Debian's python3 stack.
+// removed is flagged by --check and removed by a rewrite. Runs the project venv (scripts/python.sh) or PYTHON.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
