@@ -43,7 +43,7 @@ async function cli(dir: string): Promise<{ code: number; stderr: string; stdout:
 }
 
 describe('validator', () => {
-	it('accepts the base fixture', async () => {
+	it('accepts the base fixture', { timeout: 60_000 }, async () => {
 		expect(validateContent(diskTree(join(fixtures, 'base')))).toEqual([]);
 		const result = await cli(join(fixtures, 'base'));
 		expect(result.code).toBe(0);

@@ -16,6 +16,7 @@ import { crossFileProblems } from './cross-checks';
 import { PROGRESS_FILE, progressFileProblems } from './progress-file';
 import { placeholderProblems } from '../portfolio/placeholders';
 import { PRACTICE_LOG_FILE, practiceLogProblems } from './practice-log';
+import { inlineExpressionProblems } from './inline-expressions';
 
 export type { ContentTree, Course, Loaded } from './types';
 
@@ -72,6 +73,7 @@ export function validateContent(tree: ContentTree): Problem[] {
 	const publishedLog = tree.read(PRACTICE_LOG_FILE);
 	if (publishedLog !== null) problems.push(...practiceLogProblems(publishedLog));
 
+	problems.push(...inlineExpressionProblems(tree));
 	problems.push(...crossFileProblems(course, { isDemoId }));
 	return problems;
 }
