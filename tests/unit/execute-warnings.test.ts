@@ -1,25 +1,13 @@
 // npm run execute sees what a reader would see in red: a warning from a block (from its
 // own line or from inside a library it called) or from a notebook cell, and other stderr
 // text, each with file and line; and it refuses a check on other releases than recorded.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runExecute } from '../support/execute';
 
-const script = resolve('scripts/execute.ts');
-const tsx = resolve('node_modules/.bin/tsx');
-
-async function execute(root: string, ...args: string[]) {
-	try {
-		const { stdout, stderr } = await promisify(execFile)(tsx, [script, '--jobs', '1', ...args], { env: { ...process.env, COURSE_ROOT: root }, encoding: 'utf8' });
-		return { code: 0, out: stdout + stderr };
-	} catch (error) {
-		const e = error as { code: number; stdout: string; stderr: string };
-		return { code: e.code, out: e.stdout + e.stderr };
-	}
-}
+const execute = (root: string, ...args: string[]) => runExecute(root, args);
 
 const fence = (code: string) => `\`\`\`python\n${code}\n\`\`\`\n`;
 
