@@ -1,7 +1,8 @@
 """Runs the book's Python as a reader would and reports what each block printed and drew.
 
 Reads a JSON job from stdin (written by scripts/execute.ts):
-  {"pages": [{"file": "content/weeks/05.mdx", "blocks": [{"line": 167, "code": "..."}]}],
+  {"pages": [{"file": "content/weeks/05.mdx", "blocks": [{"line": 167, "code": "..."}],
+              "inline": [{"line": 96, "expr": "f'{r:.2f}'"}]}],
    "notebooks": ["notebooks/week-01.ipynb"], "dataDir": "public", "figureDir": "...",
    "blockTimeout": 60, "pageTimeout": 300, "notebookTimeout": 120, "jobs": 2}
 and writes one JSON result to stdout. Progress lines go to stderr.
@@ -90,6 +91,34 @@ def figure_alt(fig):
 	return head + (': ' + '; '.join(seen[:12]) if seen else '')
 
 
+def evaluate_inline(page, namespace, timeout, progress):
+	"""The values of a page's inline expressions (`{python} expr` in its prose), in the
+	namespace its blocks left behind. Each gives str() of its result, or an error
+	naming the file and line of the code span."""
+	values = []
+	for index, item in enumerate(page.get('inline', [])):
+		# Past the blocks, so a crash is blamed on this expression (see run_pages).
+		progress.value = len(page['blocks']) + index
+		where = f"{page['file']}:{item['line']}"
+		entry = {'line': item['line'], 'expr': item['expr'], 'value': None, 'error': None}
+		try:
+			# Whatever it prints would land in the JSON result on stdout.
+			with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+				signal.alarm(timeout)
+				try:
+					entry['value'] = str(eval(compile(item['expr'], where, 'eval'), namespace))
+				finally:
+					signal.alarm(0)
+		except BlockTimeout:
+			entry['error'] = f"{where}: inline expression `{item['expr']}` timed out after {timeout} s"
+		except BaseException as error:  # noqa: BLE001 - like a block, an expression may raise anything
+			message = error.msg if isinstance(error, SyntaxError) else (str(error).splitlines()[0] if str(error) else '')
+			entry['error'] = f"{where}: inline expression `{item['expr']}` failed: {type(error).__name__}: {message}"
+		values.append(entry)
+	plt.close('all')
+	return values
+
+
 def run_page(page, job, conn, progress):
 	"""Runs one page's blocks in one namespace; sends a list of block results on conn."""
 	os.chdir(job['dataDir'])
@@ -137,7 +166,7 @@ def run_page(page, job, conn, progress):
 			result['figures'].append({'file': name, 'alt': figure_alt(fig)})
 		plt.close('all')
 		results.append(result)
-	conn.send(results)
+	conn.send((results, evaluate_inline(page, namespace, job['blockTimeout'], progress)))
 	conn.close()
 	# Leave at once: exit handlers would wait on worker pools a block started (joblib's n_jobs=-1).
 	sys.stdout.flush()
@@ -162,10 +191,10 @@ def run_pages(job):
 		for entry in list(running):
 			page, process, receive, progress, started = entry
 			elapsed = time.perf_counter() - started
-			results = None
+			results, inline = None, []
 			if receive.poll():
 				try:
-					results = receive.recv()
+					results, inline = receive.recv()
 				except EOFError:
 					results = None
 			if results is None and process.is_alive() and elapsed < job['pageTimeout']:
@@ -173,7 +202,7 @@ def run_pages(job):
 			if results is None:
 				# Crashed or hung past SIGALRM (a C extension that never returns): kill it and blame the block.
 				process.kill()
-				block = page['blocks'][progress.value]
+				block = (page['blocks'] + page.get('inline', []))[progress.value]
 				reason = f"timed out after {job['pageTimeout']} s" if elapsed >= job['pageTimeout'] else f'process died (exit code {process.exitcode})'
 				results = [{'line': block['line'], 'stdout': '', 'figures': [], 'error': f"{page['file']}:{block['line']}: {reason}", 'seconds': round(elapsed, 3)}]
 			process.join(5)
@@ -181,8 +210,8 @@ def run_pages(job):
 				process.kill()
 				process.join()
 			running.remove(entry)
-			done[page['file']] = {'file': page['file'], 'seconds': round(elapsed, 3), 'blocks': results}
-			failed = [r['error'] for r in results if r['error']]
+			done[page['file']] = {'file': page['file'], 'seconds': round(elapsed, 3), 'blocks': results, 'inline': inline}
+			failed = [r['error'] for r in results + inline if r['error']]
 			print(f"  {page['file']}: {len(results)} blocks, {elapsed:.1f} s{' FAILED' if failed else ''}", file=sys.stderr, flush=True)
 	return [done[p['file']] for p in job['pages']]
 

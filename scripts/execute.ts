@@ -1,6 +1,8 @@
 /**
  * Runs every ```python block (each page's blocks in order, in one session, from public/)
- * and every starter notebook, then freezes what the blocks printed and drew into outputs/.
+ * and every starter notebook, then freezes what the blocks printed and drew into outputs/,
+ * with the values of the page's inline expressions (`` `{python} expr` `` in the prose,
+ * evaluated in the same session after its blocks).
  *   npm run execute            run everything and rewrite the cache
  *   npm run execute -- --check run everything; fail on an error or a stale cache (CI)
  * Options: --no-notebooks, --jobs N, --only <text> (pages whose path contains it; no notebooks). PYTHON picks the interpreter (default: /usr/bin/python3 when
@@ -10,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { cachePathFor, figuresDir, outputsDir, pythonBlocks, sameOutput, type CachedPage } from '../src/lib/python/outputs';
+import { cachePathFor, figuresDir, inlineExpressions, outputsDir, pythonBlocks, sameOutput, type CachedInline, type CachedPage } from '../src/lib/python/outputs';
 import { notebookDataUrl, publishedDataUrl, withDataUrl } from '../src/lib/notebooks/published';
 import course from '../course.config';
 
@@ -22,9 +24,15 @@ interface BlockResult {
 	seconds: number;
 	skipped?: boolean;
 }
+interface InlineResult {
+	line: number;
+	expr: string;
+	value: string | null;
+	error: string | null;
+}
 interface RunResult {
 	versions: Record<string, string>;
-	pages: { file: string; seconds: number; blocks: BlockResult[] }[];
+	pages: { file: string; seconds: number; blocks: BlockResult[]; inline: InlineResult[] }[];
 	notebooks: { file: string; seconds: number; error: string | null }[];
 	pagesSeconds: number;
 	notebooksSeconds: number;
@@ -47,14 +55,18 @@ const contentFiles = walk(join(root, 'content'))
 	.map((f) => relative(root, f))
 	.sort();
 const pages = contentFiles
-	.map((file) => ({ file, blocks: pythonBlocks(readFileSync(join(root, file), 'utf8'), file.endsWith('.mdx')) }))
-	.filter((p) => p.blocks.length > 0)
+	.map((file) => {
+		const source = readFileSync(join(root, file), 'utf8');
+		return { file, blocks: pythonBlocks(source, file.endsWith('.mdx')), inline: inlineExpressions(source, file.endsWith('.mdx')) };
+	})
+	// A page whose prose has expressions but no blocks still gets a session.
+	.filter((p) => p.blocks.length > 0 || p.inline.length > 0)
 	.filter((p) => only === null || p.file.includes(only));
 const notebooks = withNotebooks && existsSync(join(root, 'notebooks')) ? readdirSync(join(root, 'notebooks')).filter((f) => f.endsWith('.ipynb')).sort().map((f) => join(root, 'notebooks', f)) : [];
 
 const figureScratch = mkdtempSync(join(tmpdir(), 'book-figures-'));
 const job = {
-	pages: pages.map((p) => ({ file: p.file, blocks: p.blocks.map((b) => ({ line: b.line, code: b.code, id: b.id, noRun: b.noRun })) })),
+	pages: pages.map((p) => ({ file: p.file, blocks: p.blocks.map((b) => ({ line: b.line, code: b.code, id: b.id, noRun: b.noRun })), inline: p.inline })),
 	notebooks,
 	dataDir: join(root, 'public'),
 	figureDir: figureScratch,
@@ -73,6 +85,27 @@ const result = JSON.parse(run.stdout) as RunResult;
 console.log(Object.entries(result.versions).map(([k, v]) => `${k} ${v}`).join(' · '));
 
 const problems: string[] = [];
+
+/**
+ * --check of a page's inline expressions: each needs a frozen value that a fresh run
+ * still gives (compared as block outputs are), and no frozen value may outlive its
+ * expression. Expressions are matched by their text, so moving one keeps its value.
+ */
+function inlineProblems(file: string, source: { line: number; expr: string }[], frozen: CachedInline[], now: CachedInline[]): string[] {
+	const found: string[] = [];
+	const frozenByExpr = new Map(frozen.map((e) => [e.expr, e]));
+	const nowByExpr = new Map(now.map((e) => [e.expr, e]));
+	for (const { line, expr } of source) {
+		const old = frozenByExpr.get(expr);
+		const fresh = nowByExpr.get(expr);
+		if (!old) found.push(`${file}:${line}: inline expression \`${expr}\` has no frozen value; run npm run execute`);
+		// No fresh value: its failure is already a problem of its own.
+		else if (fresh && !sameOutput(old.value, fresh.value)) found.push(`${file}:${line}: inline expression \`${expr}\` is frozen as ${JSON.stringify(old.value)}, a fresh run gives ${JSON.stringify(fresh.value)}; run npm run execute`);
+	}
+	const current = new Set(source.map((e) => e.expr));
+	for (const old of frozen) if (!current.has(old.expr)) found.push(`${file}:${old.line}: frozen value of an inline expression that is no longer in the page (\`${old.expr}\`); run npm run execute`);
+	return found;
+}
 function firstDifference(frozen: string, now: string): string {
 	const a = frozen.split('\n');
 	const b = now.split('\n');
@@ -86,6 +119,10 @@ const runnable = blockResults.length - skipped.length;
 const failures = blockResults.flatMap((b) => (b.error ? [b.error] : []));
 problems.push(...failures);
 console.log(`${runnable - failures.length}/${runnable} Python blocks run in ${result.pagesSeconds.toFixed(1)} s`);
+const inlineResults = result.pages.flatMap((p) => p.inline);
+const inlineFailures = inlineResults.flatMap((e) => (e.error ? [e.error] : []));
+problems.push(...inlineFailures);
+if (inlineResults.length) console.log(`${inlineResults.length - inlineFailures.length}/${inlineResults.length} inline expressions evaluated`);
 if (skipped.length) console.log(`${skipped.length} marked no-run: ${skipped.join(', ')}`);
 const slowest = result.pages
 	.flatMap((p) => p.blocks.map((b) => ({ where: `${p.file}:${b.line}`, seconds: b.seconds })))
@@ -99,11 +136,12 @@ if (withNotebooks) {
 }
 
 // Compare with (or rewrite) the frozen outputs.
-const fresh: (Omit<CachedPage, 'blocks'> & { blocks: (CachedPage['blocks'][number] & { timings: boolean })[] })[] = result.pages.map((p, i) => ({
+const fresh: (Omit<CachedPage, 'blocks' | 'inline'> & { blocks: (CachedPage['blocks'][number] & { timings: boolean })[]; inline: CachedInline[] })[] = result.pages.map((p, i) => ({
 	file: p.file,
 	blocks: p.blocks
-		.map((b, j) => ({ b, source: pages[i]!.blocks[j]! }))
-		.filter(({ source }) => !source.noRun)
+		.map((b, j) => ({ b, source: pages[i]!.blocks[j] }))
+		// A page whose process died while evaluating its expressions has an error entry but no block behind it.
+		.filter((x): x is { b: BlockResult; source: NonNullable<typeof x.source> } => x.source !== undefined && !x.source.noRun)
 		.map(({ b, source }) => ({
 			id: source.id,
 			line: b.line,
@@ -111,6 +149,7 @@ const fresh: (Omit<CachedPage, 'blocks'> & { blocks: (CachedPage['blocks'][numbe
 			stdout: b.stdout,
 			figures: b.figures.map((f) => ({ file: f.file, alt: source.alt ?? f.alt })),
 		})),
+	inline: p.inline.flatMap((e) => (e.value === null ? [] : [{ line: e.line, expr: e.expr, value: e.value }])),
 }));
 const cacheFiles = existsSync(join(root, outputsDir)) ? walk(join(root, outputsDir)).filter((f) => f.endsWith('.json')).map((f) => relative(root, f)) : [];
 const wanted = new Set(fresh.map((p) => cachePathFor(p.file)));
@@ -144,6 +183,7 @@ if (check) {
 		}
 		const current = new Set(page.blocks.map((b) => b.id));
 		for (const old of cached.blocks) if (!current.has(old.id)) problems.push(`${cachePathFor(page.file)}: output of a block that no longer exists (was line ${old.line}); run npm run execute`);
+		problems.push(...inlineProblems(page.file, pages.find((p) => p.file === page.file)!.inline, cached.inline ?? [], page.inline));
 	}
 	if (only === null) for (const file of cacheFiles) if (!wanted.has(file)) problems.push(`${file}: frozen outputs for a page with no Python blocks; run npm run execute`);
 } else {
@@ -158,7 +198,8 @@ if (check) {
 	for (const page of fresh) {
 		const path = join(root, cachePathFor(page.file));
 		mkdirSync(dirname(path), { recursive: true });
-		const frozen: CachedPage = { file: page.file, blocks: page.blocks.map(({ timings: _timings, ...block }) => block) };
+		// `inline` only where the prose has expressions, so other pages' caches stay as they were.
+		const frozen: CachedPage = { file: page.file, blocks: page.blocks.map(({ timings: _timings, ...block }) => block), ...(page.inline.length ? { inline: page.inline } : {}) };
 		writeFileSync(path, `${JSON.stringify(frozen, null, '\t')}\n`);
 		for (const block of page.blocks) for (const f of block.figures) copyFileSync(join(figureScratch, f.file), join(root, figuresDir, f.file));
 	}

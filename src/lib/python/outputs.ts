@@ -10,7 +10,7 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { math } from 'micromark-extension-math';
 import { mathFromMarkdown } from 'mdast-util-math';
-import type { Code } from 'mdast';
+import type { Code, InlineCode, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 export interface PythonBlock {
@@ -39,9 +39,24 @@ export interface CachedBlock {
 	figures: CachedFigure[];
 }
 
+/** An inline expression in the prose: `` `{python} f"{r:.2f}"` ``, shown as its value. */
+export interface InlineExpression {
+	/** Line of the code span in the page's file (1-based). */
+	line: number;
+	/** The Python expression, evaluated in the page's session after all its blocks. */
+	expr: string;
+}
+
+export interface CachedInline extends InlineExpression {
+	/** `str()` of the expression's result, inserted into the sentence as plain text. */
+	value: string;
+}
+
 export interface CachedPage {
 	file: string;
 	blocks: CachedBlock[];
+	/** Values of the page's inline expressions; absent in caches written before they existed. */
+	inline?: CachedInline[];
 }
 
 export const outputsDir = 'outputs';
@@ -59,19 +74,58 @@ export function parseFenceMeta(meta: string | null | undefined): { noRun: boolea
 	return { noRun: flag('no-run'), alt: alt ? (alt[1] ?? alt[2] ?? null) : null, timings: flag('timings') };
 }
 
-/** The ```python blocks of an .mdx/.md source, in page order, parsed as the build parses them. */
-export function pythonBlocks(source: string, mdx = true): PythonBlock[] {
+/** The syntax tree of an .mdx/.md source as the build parses it (MDX, maths). */
+function parseSource(source: string, mdx: boolean): Root {
 	// Frontmatter becomes blank lines so that line numbers still point into the file.
 	const body = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, (front) => front.replace(/[^\n]/g, ''));
-	const tree = mdx
+	return mdx
 		? fromMarkdown(body, { extensions: [mdxjs(), math()], mdastExtensions: [mdxFromMarkdown(), mathFromMarkdown()] })
 		: fromMarkdown(body, { extensions: [math()], mdastExtensions: [mathFromMarkdown()] });
+}
+
+/** The ```python blocks of an .mdx/.md source, in page order, parsed as the build parses them. */
+export function pythonBlocks(source: string, mdx = true): PythonBlock[] {
+	const tree = parseSource(source, mdx);
 	const blocks: PythonBlock[] = [];
 	visit(tree, 'code', (node: Code) => {
 		if (node.lang !== 'python') return;
 		blocks.push({ line: node.position?.start.line ?? 0, code: node.value, id: blockId(node.value), ...parseFenceMeta(node.meta) });
 	});
 	return blocks;
+}
+
+/** What marks a code span as an inline expression (Quarto's spelling; MDX leaves code spans alone, braces included). */
+export const inlinePrefix = '{python} ';
+
+/** The expression of an inline code span's text, or null when the span is ordinary code. */
+export function inlineExpression(codeSpan: string): string | null {
+	// A span may wrap onto the next line; Markdown reads its line ending as a space, and so does the expression.
+	const text = codeSpan.replace(/\r?\n/g, ' ');
+	if (!text.startsWith(inlinePrefix)) return null;
+	const expr = text.slice(inlinePrefix.length).trim();
+	return expr === '' ? null : expr;
+}
+
+/**
+ * Lines Astro drops from the top of a .md page before parsing it: it renders the body
+ * with the frontmatter and the blank lines after it trimmed off (an .mdx page keeps
+ * them as blank lines, so its positions are already lines of the file).
+ */
+export function markdownBodyOffset(source: string): number {
+	const blanked = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, (front) => front.replace(/[^\n]/g, ' '));
+	return blanked.slice(0, blanked.length - blanked.trimStart().length).split('\n').length - 1;
+}
+
+/** The inline expressions (`` `{python} expr` ``) of an .mdx/.md source, in page order, parsed as the build parses them. */
+export function inlineExpressions(source: string, mdx = true): InlineExpression[] {
+	// Most pages have none: skip the parse when the marker is nowhere in the text.
+	if (!source.includes(inlinePrefix.trim())) return [];
+	const found: InlineExpression[] = [];
+	visit(parseSource(source, mdx), 'inlineCode', (node: InlineCode) => {
+		const expr = inlineExpression(node.value);
+		if (expr !== null) found.push({ line: node.position?.start.line ?? 0, expr });
+	});
+	return found;
 }
 
 const numberPattern = /-?\d+\.\d+(?:e[+-]?\d+)?|-?\d+(?:e[+-]?\d+)/gi;

@@ -1,15 +1,17 @@
 /**
  * Shows under each ```python block what it printed and drew, read from the frozen
- * outputs that `npm run execute` commits to outputs/ (so the build never runs Python).
- * A remark plugin: it matches blocks by the hash of their code, the name the cache uses.
+ * outputs that `npm run execute` commits to outputs/ (so the build never runs Python),
+ * and puts the frozen value of each inline expression (`` `{python} expr` ``) in its
+ * sentence. A remark plugin: it matches blocks by the hash of their code, the name the
+ * cache uses, and expressions by their text.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { Code, Root, RootContent } from 'mdast';
+import type { Code, InlineCode, Root, RootContent } from 'mdast';
 import type { ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { blockId, cachePathFor, figuresDir, parseFenceMeta, type CachedBlock, type CachedPage } from '../python/outputs';
+import { blockId, cachePathFor, figuresDir, inlineExpression, markdownBodyOffset, parseFenceMeta, type CachedBlock, type CachedPage } from '../python/outputs';
 
 export interface PythonOutputsOptions {
 	/** Directory holding content/ and outputs/. */
@@ -60,6 +62,29 @@ export function outputNode(block: CachedBlock, options: PythonOutputsOptions, fe
 	};
 }
 
+/**
+ * Turns each inline expression's code span into its frozen value: plain text in a
+ * `<span class="py-inline" data-line="N">` (tests and styles find it; search and print
+ * read the value like any other word). The problems name the spans without a value.
+ */
+export function insertInlineValues(tree: Root, contentFile: string, page: CachedPage | null, lineOffset = 0): string[] {
+	const values = new Map((page?.inline ?? []).map((e) => [e.expr, e.value]));
+	const missing: string[] = [];
+	visit(tree, 'inlineCode', (node: InlineCode) => {
+		const expr = inlineExpression(node.value);
+		if (expr === null) return;
+		const line = (node.position?.start.line ?? 0) + lineOffset;
+		const value = values.get(expr);
+		if (value === undefined) {
+			missing.push(`${contentFile}:${line}: inline expression \`${expr}\` has no frozen value in ${cachePathFor(contentFile)}; run npm run execute`);
+			return;
+		}
+		// Still a code span in the syntax tree; only its HTML changes, so no Markdown plugin reads the value as prose.
+		node.data = { ...node.data, hName: 'span', hProperties: { className: ['py-inline'], dataLine: line }, hChildren: [{ type: 'text', value }] };
+	});
+	return missing;
+}
+
 export function remarkPythonOutputs(options: PythonOutputsOptions) {
 	const root = resolve(options.root);
 	const pages = new Map<string, CachedPage | null>();
@@ -75,6 +100,10 @@ export function remarkPythonOutputs(options: PythonOutputsOptions) {
 		const contentFile = relative(root, file.path);
 		if (!contentFile.startsWith('content/')) return;
 		const page = load(contentFile);
+		// file.value is the body Astro parsed; the offset needs the file as written.
+		const offset = contentFile.endsWith('.md') && String(file.value ?? '').includes('{python}') && existsSync(file.path) ? markdownBodyOffset(readFileSync(file.path, 'utf8')) : 0;
+		const missing = insertInlineValues(tree, contentFile, page, offset);
+		if (missing.length) throw new Error(missing.join('\n'));
 		if (!page) return;
 		const byId = new Map(page.blocks.map((b) => [b.id, b]));
 		const inserts: { parent: { children: RootContent[] }; after: Code; node: RootContent }[] = [];
