@@ -7,9 +7,11 @@ import { guessRow } from '../lib/demos/verdict';
 import { localDate } from '../lib/practice-log/metrics';
 import { storeFor } from './page-store';
 
-export function recordGuess(demo: HTMLElement, title: string, prediction: Prediction, guess: number, answer: number): void {
+/** True once the row was handed to the store (whose notice says if storage failed); false when the page has no store. */
+export function recordGuess(demo: HTMLElement, title: string, prediction: Prediction, guess: number, answer: number): boolean {
 	const store = storeFor(demo);
-	if (!store) return;
+	if (!store) return false;
 	const date = localDate(Date.now());
 	store.appendLog([guessRow(title, prediction, guess, answer, date, store.weekOf(date))]);
+	return true;
 }

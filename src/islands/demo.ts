@@ -5,7 +5,7 @@
  */
 import type { DemoSpec, DemoView, Params } from '../lib/demos/spec';
 import type { DemoId } from '../lib/demos/registry';
-import { verdict } from '../lib/demos/verdict';
+import { loggedText, verdict } from '../lib/demos/verdict';
 
 class DemoElement extends HTMLElement {
 	#spec: DemoSpec<Params> | null = null;
@@ -154,7 +154,11 @@ class DemoElement extends HTMLElement {
 			const answer = predict.answer(params);
 			verdictText.textContent = verdict(guess, answer, predict.unit);
 			const title = this.querySelector('h3')?.textContent ?? this.dataset.demo ?? '';
-			if (guess !== null) void import('./demo-guess').then((m) => m.recordGuess(this, title, predict, guess, answer));
+			// The verdict then says that the guess was logged and how it was counted, so "right" is never a mystery.
+			if (guess !== null)
+				void import('./demo-guess').then((m) => {
+					if (m.recordGuess(this, title, predict, guess, answer)) verdictText.textContent = `${verdict(guess, answer, predict.unit)} ${loggedText(predict, guess, answer)}`;
+				});
 		};
 		form.addEventListener('submit', (event) => {
 			event.preventDefault();

@@ -60,7 +60,8 @@ class StartDate extends ProgressElement {
 		const planText = this.querySelector('[data-plan]')?.textContent;
 		if (!start || !planText) return;
 		const { buildCalendar, calendarFileName } = await import('../lib/schedule/calendar');
-		const ics = buildCalendar(JSON.parse(planText) as CalendarPlan, start, new Date());
+		// Links into the site in use (its paths already carry the base), not the configured one.
+		const ics = buildCalendar(JSON.parse(planText) as CalendarPlan, start, new Date(), location.origin);
 		saveFile(ics, calendarFileName(this.dataset.siteId ?? 'course', start), 'text/calendar');
 	}
 }

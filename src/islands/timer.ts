@@ -1,13 +1,41 @@
 /**
- * `<sp-timer data-routine>`: start, pause, resume and stop a timed routine. The
- * clock is the stored start time (progress store), so it survives a reload, a
- * closed tab and other tabs; phase changes are announced once each through a
- * polite live region, the ticking clock never. Stopping pauses the clock and
- * asks for the row (value and note) before anything is written to the log.
- * Only pages with a timer load this file.
+ * `<sp-timer data-routine>`: start, pause, resume and stop a timed routine.
+ *
+ * Clocks: the stored timer (progress store) is the run's start, read again after
+ * a reload, in a closed and reopened tab, and in other tabs. While this page is
+ * open it counts on from where it read that start (wall and monotonic clocks,
+ * `TimerAnchor`), so setting the computer's clock back costs no minutes; when it
+ * notices the clock was changed it rewrites the stored start to match.
+ *
+ * Tabs: one run, one row. Stop, in any tab, marks the stored run `stopping`: every
+ * open tab shows the stop form and none offers Resume; "Keep going" in any tab
+ * takes the run back; the first tab to save writes the one row and ends the run,
+ * and the others close their forms when the storage event says so. A save finds
+ * out from storage whether the run is still being stopped, so a run ended or
+ * resumed elsewhere is never logged.
+ *
+ * Phase changes are announced once each through a polite live region, the
+ * ticking clock never. Only pages with a timer load this file.
  */
 import { localDate, rowProblems } from '../lib/practice-log/metrics';
-import { elapsedMs, formatClock, isRoutineId, pauseTimer, phaseAt, resumeTimer, startTimer, stopQuestion, timedRoutines, timerRow, type TimedRoutine } from '../lib/schedule/timer';
+import {
+	anchorTimer,
+	anchoredElapsed,
+	clockJumped,
+	formatClock,
+	isRoutineId,
+	phaseAt,
+	sameTimer,
+	stopQuestion,
+	timedRoutines,
+	timerAt,
+	timerMode,
+	timerRow,
+	type RunningTimer,
+	type TimedRoutine,
+	type TimerAnchor,
+	type TimerMode,
+} from '../lib/schedule/timer';
 import { ProgressElement, defineOnce } from './page-store';
 
 class Timer extends ProgressElement {
@@ -17,6 +45,8 @@ class Timer extends ProgressElement {
 	private ticking: ReturnType<typeof setInterval> | undefined;
 	/** Phase last shown (-1: time box over); null until the first render, which announces nothing. */
 	private shownPhase: number | null = null;
+	/** The stored run as this page read it, and when; null when none runs. */
+	private anchor: TimerAnchor | null = null;
 
 	connectedCallback(): void {
 		super.connectedCallback();
@@ -37,33 +67,52 @@ class Timer extends ProgressElement {
 		clearInterval(this.ticking);
 	}
 
+	/** The stored run, re-anchored when it changed (here or in another tab). */
+	private current(): RunningTimer | undefined {
+		const stored = this.store!.runningTimer(this.routineId);
+		if (!stored) this.anchor = null;
+		else if (!this.anchor || !sameTimer(this.anchor.timer, stored)) this.anchor = anchorTimer(stored, Date.now(), performance.now());
+		return stored;
+	}
+
+	private elapsed(): number {
+		return this.anchor ? anchoredElapsed(this.anchor, Date.now(), performance.now()) : 0;
+	}
+
+	/** Stores the run as `mode` at its current elapsed time; the anchor moves first, so the re-render sees an unchanged run. */
+	private write(mode: TimerMode, elapsed = this.elapsed()): void {
+		const wall = Date.now();
+		const timer = timerAt(elapsed, wall, mode);
+		this.anchor = anchorTimer(timer, wall, performance.now());
+		this.store!.setRunningTimer(this.routineId, timer);
+	}
+
 	private act(act: string): void {
-		const store = this.store!;
-		const now = Date.now();
-		const timer = store.runningTimer(this.routineId);
-		if (act === 'start') {
+		const timer = this.current();
+		const mode = timer && timerMode(timer);
+		if (act === 'start' && !timer) {
 			this.shownPhase = 0;
 			this.say(`Started. ${this.phaseText(0)}`);
-			store.setRunningTimer(this.routineId, startTimer(now));
-		} else if (act === 'pause' && timer) {
+			this.write('running', 0);
+		} else if (act === 'pause' && mode === 'running') {
 			this.say('Paused.');
-			store.setRunningTimer(this.routineId, pauseTimer(timer, now));
+			this.write('paused');
 		} else if (act === 'resume' && timer) {
 			this.form!.hidden = true;
 			this.say('Running.');
-			store.setRunningTimer(this.routineId, resumeTimer(timer, now));
-		} else if (act === 'stop' && timer) {
-			const paused = pauseTimer(timer, now);
-			store.setRunningTimer(this.routineId, paused);
-			this.openStopForm(elapsedMs(paused, now));
+			this.write('running');
+		} else if (act === 'stop' && timer && mode !== 'stopping') {
+			this.write('stopping');
+			this.openStopForm(true);
 		} else if (act === 'discard') {
 			this.finish('Stopped. Nothing was logged.');
 		}
 	}
 
-	private openStopForm(elapsed: number): void {
+	/** Shows the stop form with the suggested answer; focus moves only in the tab where Stop was pressed. */
+	private openStopForm(focus: boolean): void {
 		const form = this.form!;
-		const question = stopQuestion(this.routine!, elapsed);
+		const question = stopQuestion(this.routine!, this.elapsed());
 		const value = form.elements.namedItem('value') as HTMLInputElement | null;
 		if (question && value) {
 			form.querySelector('[data-value-label]')!.textContent = question.label;
@@ -72,13 +121,21 @@ class Timer extends ProgressElement {
 			value.value = question.suggested === null ? '' : String(question.suggested);
 		}
 		form.hidden = false;
-		(value ?? form.querySelector('button'))?.focus();
+		if (focus) (value ?? form.querySelector('button'))?.focus();
 		this.render();
 	}
 
 	private save(): void {
 		const store = this.store!;
 		const form = this.form!;
+		// Another tab may have saved, resumed or discarded this run a moment ago: ask storage, not memory.
+		store.reload();
+		const timer = this.current();
+		if (!timer || timerMode(timer) !== 'stopping') {
+			this.closeForm();
+			this.say(timer ? 'The run was resumed in another tab; nothing was logged.' : 'The run was already ended in another tab; nothing was logged here.');
+			return;
+		}
 		const value = form.elements.namedItem('value') as HTMLInputElement | null;
 		const note = (form.elements.namedItem('note') as HTMLInputElement | null)?.value ?? '';
 		const date = localDate(Date.now());
@@ -92,11 +149,16 @@ class Timer extends ProgressElement {
 		this.finish(row ? `Saved to your practice log: ${row.metric} ${row.value} ${row.unit}.` : 'Stopped.');
 	}
 
-	private finish(message: string): void {
+	private closeForm(): void {
 		this.form!.hidden = true;
 		this.form!.reset();
+	}
+
+	private finish(message: string): void {
+		this.closeForm();
 		this.shownPhase = null;
 		this.say(message);
+		this.anchor = null;
 		this.store!.setRunningTimer(this.routineId, null);
 		this.querySelector<HTMLButtonElement>('[data-act=start]')?.focus();
 	}
@@ -112,10 +174,22 @@ class Timer extends ProgressElement {
 		if (region) region.textContent = text;
 	}
 
+	/** Every second while running: a changed clock is folded into the stored start (which re-renders), else the face moves on. */
+	private tick(): void {
+		if (this.anchor && timerMode(this.anchor.timer) === 'running' && clockJumped(this.anchor, Date.now(), performance.now())) this.write('running');
+		else this.render();
+	}
+
 	protected render(): void {
 		if (!this.store || !this.routine) return;
-		const timer = this.store.runningTimer(this.routineId);
-		const stopping = !this.form?.hidden;
+		const timer = this.current();
+		const mode = timer && timerMode(timer);
+		// The form follows the stored run: opened by a Stop in another tab, closed when the run ends or goes on elsewhere.
+		if (mode === 'stopping' && this.form?.hidden) this.openStopForm(false);
+		else if (mode !== 'stopping' && this.form && !this.form.hidden) {
+			this.closeForm();
+			if (!timer) this.say('The run was ended in another tab.');
+		}
 		const show = (act: string, visible: boolean) => {
 			const button = this.querySelector<HTMLButtonElement>(`[data-controls] [data-act=${act}]`);
 			if (button) {
@@ -124,12 +198,11 @@ class Timer extends ProgressElement {
 			}
 		};
 		show('start', !timer);
-		show('pause', !!timer && timer.pausedAt === null && !stopping);
-		show('resume', !!timer && timer.pausedAt !== null && !stopping);
-		show('stop', !!timer && !stopping);
-		if (!timer && stopping) this.form!.hidden = true; // stopped in another tab
+		show('pause', mode === 'running');
+		show('resume', mode === 'paused');
+		show('stop', mode === 'running' || mode === 'paused');
 
-		const elapsed = timer ? elapsedMs(timer, Date.now()) : 0;
+		const elapsed = this.elapsed();
 		const phase = phaseAt(this.routine, elapsed);
 		this.querySelector('[data-clock]')!.textContent = formatClock(elapsed);
 		this.querySelector('[data-phase]')!.textContent = phase.overMs
@@ -139,8 +212,8 @@ class Timer extends ProgressElement {
 		if (timer && this.shownPhase !== null && shown !== this.shownPhase) this.say(shown < 0 ? 'Time box over.' : this.phaseText(shown));
 		this.shownPhase = timer ? shown : null;
 
-		const running = !!timer && timer.pausedAt === null;
-		if (running && !this.ticking) this.ticking = setInterval(() => this.render(), 1000);
+		const running = mode === 'running';
+		if (running && !this.ticking) this.ticking = setInterval(() => this.tick(), 1000);
 		if (!running && this.ticking) {
 			clearInterval(this.ticking);
 			this.ticking = undefined;

@@ -3,7 +3,7 @@
  * (progress store settings) or the configured one, and marks the current week.
  * It updates when the date changes in another tab or on /progress/.
  */
-import { currentWeek, datesOfWeek, effectiveStartDate, formatRange, localToday } from '../lib/schedule';
+import { currentWeek, datesOfWeek, effectiveStartDate, formatRange, formatShortRange, localToday } from '../lib/schedule';
 import { START_DATE_ATTRIBUTE } from '../lib/progress/constants';
 import { ProgressElement, defineOnce } from './page-store';
 
@@ -19,7 +19,8 @@ class WeekDates extends ProgressElement {
 		if (!range) return;
 		this.fallback ??= range.innerHTML;
 		if (dates) {
-			if (range.textContent !== formatRange(dates)) range.textContent = formatRange(dates);
+			const text = this.dataset.format === 'short' ? formatShortRange(dates) : formatRange(dates);
+			if (range.textContent !== text) range.textContent = text;
 		} else if (range.innerHTML !== this.fallback) range.innerHTML = this.fallback;
 		this.toggleAttribute('data-current', currentWeek(start, localToday(new Date())) === week);
 	}

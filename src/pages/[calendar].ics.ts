@@ -9,6 +9,6 @@ import { course } from '../lib/site';
 export const getStaticPaths = (() => (course.startDate ? [{ params: { calendar: 'calendar' } }] : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async () =>
-	new Response(buildCalendar(await getCalendarPlan(), course.startDate!, new Date()), {
+	new Response(buildCalendar(await getCalendarPlan(), course.startDate!, new Date(), course.site), {
 		headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
 	});

@@ -64,7 +64,7 @@ describe("a fork with content/portfolio/log.csv, built under /study/", () => {
 			'Line | Month 1 | Month 2 | Month 3 | Other weeks | All months',
 			'EDA speed | median 68 min of 4 (goal 45) | median 55 min of 3 (goal 45) | median 44.5 min of 4 (goal 45) | median 39 min of 1 (goal 45) | median 53.5 min of 12 (goal 45)',
 			'Statistical accuracy | 3/5 = 60% (95% CI 23%–88%) | 3/4 = 75% (95% CI 30%–95%) | 2/3 = 67% (95% CI 21%–94%) | no rows | 8/12 = 67% (95% CI 39%–86%)',
-			'Architecture decisions | 0/1 right (0%) | 1/2 right (50%) | 2/2 right (100%) | no rows | 3/5 right (60%)',
+			'Architecture decisions | 0/1 right = 0% (95% CI 0%–79%) | 1/2 right = 50% (95% CI 9%–91%) | 2/2 right = 100% (95% CI 34%–100%) | no rows | 3/5 right = 60% (95% CI 23%–88%)',
 			'Implementation speed | no rows | mean 1.45 of the time box over 2 (goal 1.0) | mean 1.01 of the time box over 3 (goal 1.0) | no rows | mean 1.19 of the time box over 5 (goal 1.0)',
 			'Communication | mean 3 of 4 over 1 | mean 2 of 4 over 1 | mean 4 of 4 over 1 | no rows | mean 3 of 4 over 3',
 			'Decomposition | mean 5 of 7 over 1 | mean 6 of 7 over 1 | mean 7 of 7 over 1 | no rows | mean 6 of 7 over 3',

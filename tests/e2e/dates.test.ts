@@ -64,6 +64,36 @@ describe('start date', () => {
 		await context.close();
 	});
 
+	it('draws no box in the home page week cards without a date, and keeps their height when one is set', async () => {
+		const { page, context } = await h.open('/');
+		const configured = await page.locator('sp-week-dates').first().getAttribute('data-start-date');
+		const dates = page.locator('.card sp-week-dates').first();
+		await page.evaluate(() => customElements.whenDefined('sp-week-dates'));
+		const look = () =>
+			dates.evaluate((el) => {
+				const style = getComputedStyle(el);
+				const box = el.getBoundingClientRect();
+				const card = el.closest('.card')!.getBoundingClientRect();
+				return { border: ['Top', 'Right', 'Bottom', 'Left'].map((side) => style.getPropertyValue(`border-${side.toLowerCase()}-width`)).join(' '), height: box.height, top: box.top - card.top, cardHeight: card.height };
+			});
+		const before = await look();
+		expect(before.border).toBe('0px 0px 0px 0px');
+		if (!configured) {
+			// Nothing visible: no range, and the "this week" mark keeps its space but shows nothing.
+			await expect(dates.locator('[data-range]').textContent()).resolves.toBe('');
+			await expect(dates.locator('.this-week').isVisible()).resolves.toBe(false);
+		}
+		await page.goto(h.url('/progress/'));
+		await setStart(page, localDay(-15));
+		await page.goto(h.url('/'));
+		// The short range ("4–10 Jan", "28 Dec – 3 Jan") that shares one line with the "this week" mark.
+		await expect.poll(() => dates.locator('[data-range]').textContent()).toMatch(/^\d+(?:–\d+ \w+| \w+ – \d+ \w+)$/);
+		const after = await look();
+		expect(after.border).toBe('0px 0px 0px 0px');
+		expect(after).toEqual({ ...before, border: after.border });
+		await context.close();
+	});
+
 	it('clears the date and offers the link to set one again', async () => {
 		const { page, context } = await h.open('/progress/');
 		await setStart(page, localDay(0));
@@ -81,12 +111,16 @@ describe('start date', () => {
 		const { page, context } = await h.open('/progress/');
 		await setStart(page, '2027-01-04');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-calendar]').click()]);
-		const text = readFileSync((await download.path())!, 'utf8');
+		const bytes = readFileSync((await download.path())!);
+		// RFC 5545: every line ends in CRLF, the last one too.
+		expect(bytes.findIndex((b, i) => b === 0x0a && bytes[i - 1] !== 0x0d)).toBe(-1);
+		expect(bytes.subarray(-2).toString('latin1')).toBe('\r\n');
+		const text = bytes.toString('utf8');
 		const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
 		const week1 = events.find((e) => e.summary.startsWith('Week 1:'))!;
 		expect(week1.startDate.toString()).toBe('2027-01-04');
-		// An absolute link into the published site (course.config.ts `site` + base), not the local test server.
-		expect(String(week1.component.getFirstPropertyValue('url'))).toMatch(/^https?:\/\/[^/]+\/(?:.+\/)?weeks\/01\/$/);
+		// An absolute link into the site in use (here the test server, under the base), not the configured `site`.
+		expect(String(week1.component.getFirstPropertyValue('url'))).toBe(h.url('/weeks/01/'));
 		expect(events.filter((e) => e.summary.startsWith('Week '))).toHaveLength(24);
 		expect(events.some((e) => e.isRecurring() && e.summary.startsWith('Daily'))).toBe(true);
 		expect(download.suggestedFilename()).toMatch(/-2027-01-04\.ics$/);

@@ -1,5 +1,6 @@
 // A routine's timer in a real browser: the clock comes back after a reload (it is
-// a stored start time), phases are announced, and stopping writes the confirmed row.
+// a stored start time), phases are announced, stopping writes the confirmed row,
+// a clock set back mid-run costs nothing, and two tabs agree on one run.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './harness';
@@ -78,6 +79,82 @@ describe('timer', () => {
 		const state = await storedState(page);
 		expect(state.timers['eda-challenge']).toBeUndefined();
 		expect(state.log).toEqual([]);
+		await context.close();
+	});
+
+	it('keeps the minutes run when the computer clock is set back an hour, and after a reload', async () => {
+		const context = await h.browser.newContext();
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		// A fake clock: the wall clock (Date) can be set apart from performance.now(), as when the user changes the time.
+		await page.clock.install({ time: new Date('2027-01-04T09:00:00') });
+		await page.goto(h.url(PAGE));
+		await timer(page).locator('[data-act=start]').click();
+		await page.clock.fastForward(30 * MIN);
+		await expect.poll(() => timer(page).locator('[data-clock]').textContent()).toMatch(/^30:0\d$/);
+
+		const wall = await page.evaluate(() => Date.now());
+		await page.clock.setSystemTime(wall - 60 * MIN);
+		await page.clock.fastForward(MIN);
+		await expect.poll(() => timer(page).locator('[data-clock]').textContent()).toMatch(/^31:0\d$/);
+		// The stored start now agrees with the changed clock, so a reload shows the same run.
+		await expect.poll(async () => {
+			const { startedAt } = (await storedState(page)).timers['eda-challenge'];
+			return Math.round(((await page.evaluate(() => Date.now())) - startedAt) / MIN);
+		}).toBe(31);
+		await page.reload();
+		await expect.poll(() => timer(page).locator('[data-clock]').textContent()).toMatch(/^31:\d\d$/);
+
+		await timer(page).locator('[data-act=stop]').click();
+		await expect(timer(page).locator('input[name=value]').inputValue()).resolves.toBe('1'); // 31 minutes in: 1 minute of the workflow phase
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('ends a run stopped in one tab in every tab: one run, one row', async () => {
+		const context = await h.browser.newContext();
+		const [a, b] = [await context.newPage(), await context.newPage()];
+		for (const page of [a, b]) await page.goto(h.url(PAGE));
+		await timer(a).locator('[data-act=start]').click();
+		await expect.poll(() => timer(b).locator('[data-controls] [data-act=pause]').isVisible()).toBe(true);
+
+		await timer(b).locator('[data-act=stop]').click();
+		// Tab A hears of the stop: the same form, and no Resume, Pause or Stop of its own.
+		await expect.poll(() => timer(a).locator('[data-stop]').isVisible()).toBe(true);
+		for (const act of ['resume', 'pause', 'stop', 'start']) await expect(timer(a).locator(`[data-controls] [data-act=${act}]`).isVisible()).resolves.toBe(false);
+
+		await timer(b).locator('input[name=value]').fill('40');
+		await timer(b).getByRole('button', { name: 'Save to log' }).click();
+		await expect.poll(() => timer(a).locator('[data-act=start]').isVisible()).toBe(true);
+		await expect(timer(a).locator('[data-stop]').isVisible()).resolves.toBe(false);
+		await expect(timer(a).locator('[data-announce]').textContent()).resolves.toContain('ended in another tab');
+		const after = await storedState(a);
+		expect(after.log).toHaveLength(1);
+		expect(after.timers['eda-challenge']).toBeUndefined();
+		await context.close();
+	});
+
+	it('logs nothing when the run was taken back in another tab while this one saved', async () => {
+		const context = await h.browser.newContext();
+		const [a, b] = [await context.newPage(), await context.newPage()];
+		for (const page of [a, b]) await page.goto(h.url(PAGE));
+		await timer(a).locator('[data-act=start]').click();
+		await expect.poll(() => timer(b).locator('[data-controls] [data-act=stop]').isVisible()).toBe(true);
+		await timer(b).locator('[data-act=stop]').click();
+		await expect.poll(() => timer(a).locator('[data-stop]').isVisible()).toBe(true);
+
+		// A takes the run back with "Keep going" (the form's Resume); B's form closes.
+		await timer(a).getByRole('button', { name: 'Keep going' }).click();
+		await expect.poll(() => timer(b).locator('[data-stop]').isVisible()).toBe(false);
+		await expect.poll(() => timer(b).locator('[data-controls] [data-act=pause]').isVisible()).toBe(true);
+		// A save that raced the resume (submitted before B heard of it) finds the run going on and logs nothing.
+		await b.evaluate(() => document.querySelector('sp-timer [data-stop]')!.dispatchEvent(new Event('submit', { cancelable: true })));
+		await expect.poll(() => timer(b).locator('[data-announce]').textContent()).toContain('resumed in another tab');
+		const after = await storedState(b);
+		expect(after.log).toEqual([]);
+		expect(after.timers['eda-challenge'].pausedAt).toBeNull();
+		await expect(timer(a).locator('[data-controls] [data-act=pause]').isVisible()).resolves.toBe(true);
 		await context.close();
 	});
 

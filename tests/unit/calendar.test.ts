@@ -8,17 +8,18 @@ import { addDays, effectiveStartDate, isoDay, localToday } from '../../src/lib/s
 const plan: CalendarPlan = {
 	name: 'My course, with a comma; and a semicolon',
 	uidDomain: 'my-course.learner.example.org',
-	weeks: Array.from({ length: 6 }, (_, i) => ({ week: i + 1, title: `Topic ${i + 1}`, url: `https://learner.example.org/study/weeks/0${i + 1}/` })),
+	weeks: Array.from({ length: 6 }, (_, i) => ({ week: i + 1, title: `Topic ${i + 1}`, url: `/study/weeks/0${i + 1}/` })),
 	months: [
-		{ month: 1, title: 'First', lastWeek: 3, url: 'https://learner.example.org/study/months/1/' },
-		{ month: 2, title: 'Second', lastWeek: 6, url: 'https://learner.example.org/study/months/2/' },
+		{ month: 1, title: 'First', lastWeek: 3, url: '/study/months/1/' },
+		{ month: 2, title: 'Second', lastWeek: 6, url: '/study/months/2/' },
 	],
-	daily: { title: 'Daily practice', url: 'https://learner.example.org/study/practice/daily/', minutes: 15 },
-	deepDive: { title: 'Deep dive', url: 'https://learner.example.org/study/practice/weekly-deep-dive/', minutes: 180 },
-	integration: { title: 'Integration', url: 'https://learner.example.org/study/practice/monthly-integration/', minutes: 300 },
+	daily: { title: 'Daily practice', url: '/study/practice/daily/', minutes: 15 },
+	deepDive: { title: 'Deep dive', url: '/study/practice/weekly-deep-dive/', minutes: 180 },
+	integration: { title: 'Integration', url: '/study/practice/monthly-integration/', minutes: 300 },
 };
 // 2027-01-04 is a Monday.
-const text = buildCalendar(plan, '2027-01-04', new Date('2026-12-01T09:30:00Z'));
+const ORIGIN = 'https://learner.example.org';
+const text = buildCalendar(plan, '2027-01-04', new Date('2026-12-01T09:30:00Z'), ORIGIN);
 const calendar = new ICAL.Component(ICAL.parse(text));
 const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
 const bySummary = (s: string) => events.find((e) => e.summary === s)!;
@@ -31,6 +32,23 @@ describe('buildCalendar', () => {
 		// 6 weeks + 2 integration sessions + daily + deep dive.
 		expect(events).toHaveLength(10);
 		expect(new Set(events.map((e) => e.uid)).size).toBe(10);
+	});
+
+	it('ends every line in CRLF, the last one too (RFC 5545 §3.1), read as bytes', () => {
+		const bytes = new TextEncoder().encode(text);
+		const bareLf = bytes.findIndex((b, i) => b === 0x0a && bytes[i - 1] !== 0x0d);
+		expect(bareLf).toBe(-1);
+		expect([...bytes.slice(-2)]).toEqual([0x0d, 0x0a]);
+		expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+	});
+
+	it('links into whichever site it is given: the configured one, or the one in use', () => {
+		const mirror = new ICAL.Component(ICAL.parse(buildCalendar(plan, '2027-01-04', new Date(), 'http://127.0.0.1:4321')));
+		const urls = mirror.getAllSubcomponents('vevent').map((c) => String(c.getFirstPropertyValue('url')));
+		expect(urls).toHaveLength(10);
+		for (const url of urls) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4321\/study\/(weeks|practice)\//);
+		// The UIDs stay those of the configured site, so events from either download update each other.
+		expect(mirror.getAllSubcomponents('vevent').map((c) => c.getFirstPropertyValue('uid'))).toEqual(events.map((e) => e.uid));
 	});
 
 	it('gives each week an all-day Monday-to-Sunday event with its title and link', () => {
@@ -72,7 +90,7 @@ describe('buildCalendar', () => {
 	});
 
 	it('keeps the same UIDs for another start date, so re-importing moves events instead of doubling them', () => {
-		const other = new ICAL.Component(ICAL.parse(buildCalendar(plan, '2027-03-01', new Date())));
+		const other = new ICAL.Component(ICAL.parse(buildCalendar(plan, '2027-03-01', new Date(), ORIGIN)));
 		expect(other.getAllSubcomponents('vevent').map((c) => c.getFirstPropertyValue('uid'))).toEqual(events.map((e) => e.uid));
 		expect(calendarFileName('my-course', '2027-03-01')).toBe('my-course-2027-03-01.ics');
 	});
@@ -94,7 +112,7 @@ describe('start date helpers', () => {
 
 describe('a course starting on a weekend', () => {
 	it('starts the weekday practice on the Monday after', () => {
-		const saturdayStart = new ICAL.Component(ICAL.parse(buildCalendar(plan, '2027-01-09', new Date())));
+		const saturdayStart = new ICAL.Component(ICAL.parse(buildCalendar(plan, '2027-01-09', new Date(), ORIGIN)));
 		const daily = new ICAL.Event(saturdayStart.getAllSubcomponents('vevent').find((c) => c.getFirstPropertyValue('summary') === 'Daily practice')!);
 		expect(daily.startDate.toString()).toBe('2027-01-11T08:00:00');
 	});

@@ -1,7 +1,7 @@
 // A demo's checked guess as a practice-log row: right within the tolerance, the
 // note naming demo, guess and answer, and always a row the log accepts.
 import { describe, expect, it } from 'vitest';
-import { guessRow, guessTolerance } from '../../src/lib/demos/verdict';
+import { guessRow, guessTolerance, loggedText } from '../../src/lib/demos/verdict';
 import { rowProblems } from '../../src/lib/practice-log/metrics';
 
 const percent = { unit: 'percent', step: 0.1 } as const;
@@ -29,5 +29,21 @@ describe('guessRow', () => {
 
 	it('writes rows the log accepts', () => {
 		expect(rowProblems(guessRow('Regression, with a comma', number, -3, 2, '2027-02-28', 8))).toEqual([]);
+	});
+});
+
+describe('loggedText', () => {
+	it('says the guess was logged, how it counted and by what tolerance', () => {
+		expect(loggedText(percent, 20, 16.1)).toBe('Logged as right (within ±5 percentage points).');
+		expect(loggedText(percent, 80, 15.4)).toBe('Logged as a miss (outside ±5 percentage points).');
+		expect(loggedText(number, 0.35, 0.316227)).toBe('Logged as a miss (outside ±0.032).');
+		expect(loggedText({ ...percent, tolerance: 2 }, 51, 50)).toBe('Logged as right (within ±2 percentage points).');
+	});
+
+	it('counts a guess right exactly when its row says 1', () => {
+		for (const guess of [10, 11.1, 21.1, 21.2, 30]) {
+			const right = guessRow('x', percent, guess, 16.1, '2027-01-06', 1).value === 1;
+			expect(loggedText(percent, guess, 16.1).startsWith('Logged as right')).toBe(right);
+		}
 	});
 });

@@ -81,7 +81,7 @@ describe('an entry still holding the template', () => {
 			expect(p.message).toMatch(/still holds the template's text/);
 			expect(p.fix).toMatch(/draft: true/);
 		}
-		expect(problems.map((p) => lines[p.line - 1])).toEqual(expect.arrayContaining([expect.stringMatching(/^summary: /), expect.stringMatching(/^claim: /)]));
+		expect(problems.map((p) => lines[(p.line ?? 0) - 1])).toEqual(expect.arrayContaining([expect.stringMatching(/^summary: /), expect.stringMatching(/^claim: /)]));
 		expect(formatProblem(problems[0]!)).toMatch(new RegExp(`^content/portfolio/2027-03-01-scaling-fixes-divergence\\.md:${problems[0]!.line}: `));
 	});
 

@@ -1,7 +1,7 @@
 // The small pure helpers pages are built from.
 import { describe, expect, it } from 'vitest';
 import { pathTo, withBase } from '../../src/lib/site/paths';
-import { currentWeek, datesOfWeek, formatHours, formatRange } from '../../src/lib/schedule';
+import { currentWeek, datesOfWeek, formatHours, formatRange, formatShortRange } from '../../src/lib/schedule';
 import { readingLines } from '../../src/lib/course/reading';
 import { planItems } from '../../src/lib/course/plan-items';
 import { nextWeekToContinue } from '../../src/lib/progress/continue';
@@ -24,6 +24,9 @@ describe('schedule', () => {
 		const dates = datesOfWeek('2026-01-05', 3)!;
 		expect(dates.start.toISOString()).toBe('2026-01-19T00:00:00.000Z');
 		expect(formatRange(dates)).toBe('19 Jan 2026 – 25 Jan 2026');
+		// A week card's short form: one month once, or both across a month's end.
+		expect(formatShortRange(dates)).toBe('19–25 Jan');
+		expect(formatShortRange(datesOfWeek('2026-12-28', 1)!)).toBe('28 Dec – 3 Jan');
 		expect(datesOfWeek(null, 3)).toBeNull();
 	});
 	it('finds the current week, or none outside the course', () => {

@@ -211,7 +211,7 @@ describe('dashboard maths against scipy', () => {
 		expect(describeLines(m1)).toEqual({
 			eda: 'median 68 min of 4 (goal 45)',
 			accuracy: '3/5 = 60% (95% CI 23%–88%)',
-			decisions: '0/1 right (0%)',
+			decisions: '0/1 right = 0% (95% CI 0%–79%)', // scipy: binomtest(0, 1).proportion_ci(method="wilson") = (0.0, 0.7935)
 			prototype: 'no rows',
 			communication: 'mean 3 of 4 over 1',
 			decomposition: 'mean 5 of 7 over 1',

@@ -25,6 +25,8 @@ const values: [string, unknown][] = [
 	['a full v2 value', good],
 	['an empty v2 value', { version: 2, ticks: {}, settings: {}, log: [], timers: {}, claims: [], decisions: [] }],
 	['a paused timer', { ...good, timers: { 'eda-challenge': { ...timer, pausedAt: 1_700_000_060_000, pausedMs: 5 } } }],
+	['a timer being stopped', { ...good, timers: { 'eda-challenge': { ...timer, pausedAt: 1_700_000_060_000, stopping: true } } }],
+	['a timer with stopping false', { ...good, timers: { 'eda-challenge': { ...timer, pausedAt: 1_700_000_060_000, stopping: false } } }],
 	['a claim at 95%', { ...good, claims: [{ ...claim, confidence: 0.95 }] }],
 	['no log', { ...good, log: undefined }],
 	['no timers', (({ timers: _t, ...rest }) => rest)(good)],
@@ -56,7 +58,7 @@ describe('storedStateProblem agrees with storedStateSchema', () => {
 	});
 
 	it('has both valid and invalid cases in its table', () => {
-		expect(values.filter(([, v]) => storedStateSchema.safeParse(v).success)).toHaveLength(4);
+		expect(values.filter(([, v]) => storedStateSchema.safeParse(v).success)).toHaveLength(5);
 	});
 
 	it('names the first bad path', () => {

@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Parent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { toHast } from 'mdast-util-to-hast';
@@ -13,6 +14,8 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { inlineExpression, inlineExpressions, markdownBodyOffset, pythonBlocks } from '../../src/lib/python/outputs';
 import { remarkPythonOutputs } from '../../src/lib/rehype/python-outputs';
+import { inlineExpressionProblems } from '../../src/lib/validate/inline-expressions';
+import { formatProblem } from '../../src/lib/validate/problem';
 
 const mdxPage = [
 	'---',
@@ -113,7 +116,10 @@ describe('remarkPythonOutputs on inline expressions', () => {
 	it('finds expressions inside MDX components and leaves ordinary code spans as code', () => {
 		const tree = fromMarkdown('<Note>\n  Ratio `{python} f"{r:.2f}"`, code `r`.\n</Note>', { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
 		remarkPythonOutputs({ root, base: '/' })(tree, new VFile({ path: join(root, 'content/weeks/01.mdx') }));
-		const html = toHtml(toHast(tree, { passThrough: ['mdxJsxFlowElement'] }).children.flatMap((c) => ('children' in c ? c.children : [])) as never);
+		const [note] = tree.children;
+		expect(note?.type).toBe('mdxJsxFlowElement');
+		// The component's own children, as HTML: the JSX element itself is MDX's to compile.
+		const html = toHtml(toHast({ type: 'root', children: (note as Parent).children } as Root));
 		expect(html).toContain('<span class="py-inline" data-line="2">0.67</span>');
 		expect(html).toContain('<code>r</code>');
 	});
@@ -136,5 +142,31 @@ describe('remarkPythonOutputs on inline expressions', () => {
 		writeFileSync(join(root, 'outputs/portfolio/entry.json'), JSON.stringify({ file: 'content/portfolio/entry.md', blocks: [], inline: [{ line: 5, expr: '6 * 7', value: '42' }] }));
 		const body = source.replace(/^---[\s\S]*?---\s*/, '');
 		expect(render(body, 'content/portfolio/entry.md', { value: body })).toBe('<p>Six sevens: <span class="py-inline" data-line="5">42</span>.</p>');
+	});
+});
+
+describe('the validator on inline expressions', () => {
+	const tree = (files: Record<string, string>) => ({
+		list: (dir: string) => Object.keys(files).filter((f) => f.startsWith(`${dir}/`)),
+		read: (path: string) => files[path] ?? null,
+	});
+	const check = (files: Record<string, string>) => inlineExpressionProblems(tree(files)).map(formatProblem);
+
+	it('reports each expression without a frozen value, and nothing for one with a value', () => {
+		const frozen = JSON.stringify({ file: 'content/weeks/01.mdx', blocks: [], inline: [{ line: 3, expr: 'a', value: '1' }] });
+		expect(check({ 'content/weeks/01.mdx': '---\nt: 1\n---\n`{python} a` and `{python} b`', 'outputs/weeks/01.json': frozen })).toEqual([
+			'content/weeks/01.mdx:4: inline expression `b` has no frozen value in outputs/weeks/01.json; run npm run execute (it evaluates the expression after the page\'s blocks)',
+		]);
+		expect(check({ 'content/practice/p.md': 'Text\n\n`{python} 6 * 7`' })).toEqual([expect.stringMatching(/^content\/practice\/p\.md:3: inline expression `6 \* 7` has no frozen value in outputs\/practice\/p\.json; run npm run execute/)]);
+	});
+	it('reads a cache written before inline expressions existed as holding none', () => {
+		expect(check({ 'content/weeks/01.mdx': '`{python} a`', 'outputs/weeks/01.json': '{"file":"content/weeks/01.mdx","blocks":[]}' })).toHaveLength(1);
+	});
+	it('turns an unreadable page or cache into a located problem, never a throw', () => {
+		expect(check({ 'content/weeks/01.mdx': 'Line one\n\n`{python} a` and <b {oops</b>' })).toEqual([expect.stringMatching(/^content\/weeks\/01\.mdx:3: the page cannot be read as MDX \(.+\); fix the syntax on this line/)]);
+		expect(check({ 'content/weeks/01.mdx': '`{python} a`', 'outputs/weeks/01.json': '{"blocks": [' })).toEqual(['outputs/weeks/01.json:1: the frozen outputs are not valid JSON; run npm run execute to write them again']);
+	});
+	it('does not parse pages without the marker (a broken one is the build\'s to report)', () => {
+		expect(check({ 'content/weeks/01.mdx': 'Broken <b {oops</b>' })).toEqual([]);
 	});
 });

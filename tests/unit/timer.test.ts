@@ -1,7 +1,25 @@
 // The timed routines' clock arithmetic: elapsed time from a stored start, pauses,
 // phases, the clock face, and the row stopping writes to the log.
 import { describe, expect, it } from 'vitest';
-import { boxMinutes, elapsedMs, formatClock, isRoutineId, pauseTimer, phaseAt, resumeTimer, startTimer, stopQuestion, timedRoutines, timerRow } from '../../src/lib/schedule/timer';
+import {
+	anchorTimer,
+	anchoredElapsed,
+	boxMinutes,
+	clockJumped,
+	elapsedMs,
+	formatClock,
+	isRoutineId,
+	pauseTimer,
+	phaseAt,
+	resumeTimer,
+	sameTimer,
+	startTimer,
+	stopQuestion,
+	timedRoutines,
+	timerAt,
+	timerMode,
+	timerRow,
+} from '../../src/lib/schedule/timer';
 import { rowProblems } from '../../src/lib/practice-log/metrics';
 
 const MIN = 60_000;
@@ -24,6 +42,54 @@ describe('elapsedMs', () => {
 
 	it('never goes negative when the clock is set back', () => {
 		expect(elapsedMs(startTimer(t0), t0 - 5 * MIN)).toBe(0);
+	});
+});
+
+describe('a run while the page is open (wall and monotonic clocks)', () => {
+	// performance.now() starts near 0 when the page loads; Date.now() is the wall clock.
+	const mono0 = 1_234;
+
+	it('keeps the minutes run when the wall clock is set back an hour mid-run', () => {
+		const stored = startTimer(t0);
+		const anchor = anchorTimer(stored, t0 + 30 * MIN, mono0); // page opened 30 minutes into the run
+		// One more minute passes, but the wall clock now reads an hour earlier.
+		const wall = t0 + 31 * MIN - 60 * MIN;
+		const mono = mono0 + MIN;
+		expect(elapsedMs(stored, wall)).toBe(0); // the stored start alone loses everything
+		expect(anchoredElapsed(anchor, wall, mono)).toBe(31 * MIN);
+		expect(clockJumped(anchor, wall, mono)).toBe(true);
+		// Rebased, the stored run reads 31 minutes at the new wall time: a reload or another tab agrees.
+		const rebased = timerAt(31 * MIN, wall, 'running');
+		expect(elapsedMs(rebased, wall)).toBe(31 * MIN);
+		expect(elapsedMs(rebased, wall + 9 * MIN)).toBe(40 * MIN);
+	});
+
+	it('still counts a sleep the monotonic clock missed, by the wall clock', () => {
+		const anchor = anchorTimer(startTimer(t0), t0, mono0);
+		// 20 minutes asleep: the wall clock moved on, the monotonic clock barely.
+		expect(anchoredElapsed(anchor, t0 + 20 * MIN, mono0 + 1000)).toBe(20 * MIN);
+		expect(clockJumped(anchor, t0 + 20 * MIN, mono0 + 1000)).toBe(true);
+		// Ordinary drift between the two clocks is no jump.
+		expect(clockJumped(anchor, t0 + 60_000, mono0 + 60_500)).toBe(false);
+	});
+
+	it('stands still while paused or stopping, whatever either clock does', () => {
+		const paused = timerAt(12 * MIN, t0, 'paused');
+		const anchor = anchorTimer(paused, t0 + 5 * MIN, mono0);
+		expect(anchoredElapsed(anchor, t0 - 60 * MIN, mono0 + 30 * MIN)).toBe(12 * MIN);
+		const stopping = timerAt(12 * MIN, t0, 'stopping');
+		expect(stopping.stopping).toBe(true);
+		expect(elapsedMs(stopping, t0 + 90 * MIN)).toBe(12 * MIN);
+	});
+
+	it('names the mode and tells a changed stored timer from the same one', () => {
+		expect(timerMode(timerAt(1, t0, 'running'))).toBe('running');
+		expect(timerMode(timerAt(1, t0, 'paused'))).toBe('paused');
+		expect(timerMode(timerAt(1, t0, 'stopping'))).toBe('stopping');
+		const running = timerAt(MIN, t0, 'running');
+		expect(sameTimer(running, { ...running })).toBe(true);
+		expect(sameTimer(running, timerAt(MIN, t0, 'paused'))).toBe(false);
+		expect(sameTimer(timerAt(MIN, t0, 'paused'), timerAt(MIN, t0, 'stopping'))).toBe(false);
 	});
 });
 

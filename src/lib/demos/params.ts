@@ -9,6 +9,15 @@ export interface Parsed<P extends Params> {
 	notes: string[];
 }
 
+/** Longest raw value a note repeats whole; a URL can carry thousands of characters. */
+export const MAX_ECHO = 40;
+
+/** A raw value as a note repeats it, quoted or not: whole when short, else its start and its length. */
+export function echo(value: string, quote = false): string {
+	const [open, close] = quote ? ['“', '”'] : ['', ''];
+	return value.length <= MAX_ECHO ? `${open}${value}${close}` : `${open}${value.slice(0, MAX_ECHO)}…${close} (${value.length} characters)`;
+}
+
 function decimals(step: number): number {
 	const text = String(step);
 	return text.includes('.') ? text.split('.')[1]!.length : 0;
@@ -25,19 +34,19 @@ export function parseControls<P extends Params>(controls: Control[], defaults: P
 			params[control.name] = value === 'true' || value === 'on' || value === '1';
 		} else if (control.kind === 'select') {
 			if (control.options.some((o) => o.value === value)) params[control.name] = value;
-			else notes.push(`${control.label}: “${value}” is not an option, so ${String(defaults[control.name])} is used.`);
+			else notes.push(`${control.label}: ${echo(value, true)} is not an option, so ${String(defaults[control.name])} is used.`);
 		} else {
 			const number = Number(value);
 			const min = control.kind === 'seed' ? 0 : control.min;
 			const max = control.kind === 'seed' ? 2 ** 31 - 1 : control.max;
 			if (value.trim() === '' || !Number.isFinite(number)) {
-				notes.push(`${control.label}: “${value}” is not a number, so ${String(defaults[control.name])} is used.`);
+				notes.push(`${control.label}: ${echo(value, true)} is not a number, so ${String(defaults[control.name])} is used.`);
 				continue;
 			}
 			const step = control.kind === 'seed' ? 1 : control.step;
 			const clamped = Math.min(max, Math.max(min, number));
 			const rounded = Number((Math.round(clamped / step) * step).toFixed(decimals(step)));
-			if (clamped !== number) notes.push(`${control.label} must be between ${min} and ${max}; ${value} was changed to ${rounded}.`);
+			if (clamped !== number) notes.push(`${control.label} must be between ${min} and ${max}; ${echo(value)} was changed to ${rounded}.`);
 			params[control.name] = rounded;
 		}
 	}

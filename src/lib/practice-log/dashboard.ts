@@ -147,7 +147,10 @@ export function describeLines(lines: MonthLines): Record<'eda' | 'accuracy' | 'd
 		accuracy: lines.accuracy
 			? `${lines.accuracy.k}/${lines.accuracy.n} = ${percent(lines.accuracy.share)} (95% CI ${percent(lines.accuracy.low)}–${percent(lines.accuracy.high)})`
 			: none,
-		decisions: lines.decisions ? `${lines.decisions.k}/${lines.decisions.n} right (${percent(lines.decisions.share)})` : none,
+		// The chart draws the same interval: the table must not hide what the figure shows.
+		decisions: lines.decisions
+			? `${lines.decisions.k}/${lines.decisions.n} right = ${percent(lines.decisions.share)} (95% CI ${percent(lines.decisions.low)}–${percent(lines.decisions.high)})`
+			: none,
 		prototype: lines.prototype ? `mean ${decimal(lines.prototype.mean, 2)} of the time box over ${lines.prototype.n} (goal ${PROTOTYPE_GOAL_RATIO.toFixed(1)})` : none,
 		communication: lines.communication ? `mean ${decimal(lines.communication.mean, 1)} of 4 over ${lines.communication.n}` : none,
 		decomposition: lines.decomposition ? `mean ${decimal(lines.decomposition.mean, 1)} of 7 over ${lines.decomposition.n}` : none,

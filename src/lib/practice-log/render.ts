@@ -13,7 +13,7 @@ import { EDA_GOAL_MINUTES, PROTOTYPE_GOAL_RATIO, describeLines, type LogSummary,
 const LINES = [
 	['eda', 'EDA speed', 'median minutes of the basic EDA benchmark and challenge, against the 45-minute goal'],
 	['accuracy', 'Statistical accuracy', 'intuitions that proved correct, with the 95% Wilson interval'],
-	['decisions', 'Architecture decisions', 'decisions and ADRs proved right at their review'],
+	['decisions', 'Architecture decisions', 'decisions and ADRs proved right at their review, with the 95% Wilson interval'],
 	['prototype', 'Implementation speed', 'minutes used divided by the time box, against 1.0'],
 	['communication', 'Communication', 'reader test score, 0-4'],
 	['decomposition', 'Decomposition', '15-minute decomposition score, 0-7'],
@@ -54,7 +54,7 @@ export function trendCharts(summary: LogSummary): TrendChart[] {
 		},
 		{
 			id: 'decisions',
-			title: 'Architecture decisions (% right)',
+			title: 'Architecture decisions (% right, 95% interval)',
 			yLabel: '% right',
 			percent: true,
 			points: months.flatMap((m) => (m.decisions ? [{ month: m.month, value: m.decisions.share * 100, low: m.decisions.low * 100, high: m.decisions.high * 100 }] : [])),
@@ -62,6 +62,22 @@ export function trendCharts(summary: LogSummary): TrendChart[] {
 		{ id: 'prototype', title: 'Implementation speed (used / time box)', yLabel: 'used / box', goal: PROTOTYPE_GOAL_RATIO, points: months.flatMap((m) => (m.prototype ? [{ month: m.month, value: m.prototype.mean }] : [])) },
 	];
 	return charts.filter((c) => c.points.length > 0);
+}
+
+/**
+ * The y range of a chart that is not a percentage: every value, interval end and
+ * the goal inside it with room to spare (15% of the spread, at least 10% of the
+ * largest value), never below 0. Plot's own extent would put a lone point on the
+ * frame's edge: one month at 0.96 of the box against the goal of 1.0 drew an axis
+ * from 0.96 to 1.00 with the point on its floor.
+ */
+export function trendDomain(chart: Pick<TrendChart, 'points' | 'goal'>): [number, number] {
+	const values = chart.points.flatMap((p) => [p.value, ...(p.low === undefined ? [] : [p.low]), ...(p.high === undefined ? [] : [p.high])]);
+	if (chart.goal !== undefined) values.push(chart.goal);
+	const lo = Math.min(...values);
+	const hi = Math.max(...values);
+	const pad = Math.max((hi - lo) * 0.15, 0.1 * Math.max(Math.abs(lo), Math.abs(hi)), Number.EPSILON);
+	return [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad];
 }
 
 export function trendChartOptions(chart: TrendChart, allMonths: number[]): PlotOptions {
@@ -77,7 +93,7 @@ export function trendChartOptions(chart: TrendChart, allMonths: number[]): PlotO
 		marginLeft: 44,
 		style: { background: 'transparent', overflow: 'visible' },
 		x: { domain: allMonths, type: 'point', label: 'month', tickFormat: (m: number) => String(m) },
-		y: { label: chart.yLabel, grid: true, zero: chart.percent === true, ...(chart.percent ? { domain: [0, 100] } : {}) },
+		y: { label: chart.yLabel, grid: true, domain: chart.percent ? [0, 100] : trendDomain(chart), nice: !chart.percent },
 		marks,
 	};
 }

@@ -12,7 +12,7 @@
  *     ticks: { "<item-id>": { checked: boolean, at: <epoch ms> }, ... },
  *     settings: { startDate?: "YYYY-MM-DD" },
  *     log: [ { date, week, metric, value, unit, note }, ... ],   // the practice log (src/lib/practice-log)
- *     timers: { "<routine>": { startedAt, pausedAt: number | null, pausedMs } },
+ *     timers: { "<routine>": { startedAt, pausedAt: number | null, pausedMs, stopping?: true } },
  *     claims: [ { id, text, confidence, checkOn, createdAt, resolved?: { correct, at } }, ... ],
  *     decisions: [ { id, title, kind, reviewOn, createdAt, resolved?: { right, at } }, ... ]
  *   }
@@ -20,7 +20,9 @@
  * can tell a newer untick from an older tick. Ticks on ids the book no longer has
  * stay (orphaned); ticks on a renamed id move to the new id when read (merge.ts).
  * A timer stores when it started (and paused), never a running count, so its clock
- * survives a reload and a closed tab. Resolving a claim or decision appends its log
+ * survives a reload and a closed tab; `stopping` marks a run whose Stop was pressed
+ * (in any tab) and whose row is being confirmed, so no other tab can resume it.
+ * Resolving a claim or decision appends its log
  * row (`intuition_correct`, `decision_right`); the claim stays, marked resolved.
  *
  * Migrations: `readStoredState` (validate-state.ts) turns every older stored value
@@ -69,6 +71,8 @@ export const runningTimerSchema = z.strictObject({
 	startedAt: epochMs,
 	pausedAt: epochMs.nullable(),
 	pausedMs: epochMs,
+	/** Stop was pressed (in any tab): the run is over everywhere while its row is confirmed. Absent otherwise. */
+	stopping: z.literal(true).optional(),
 });
 export const timersSchema = z.record(storedItemId, runningTimerSchema);
 

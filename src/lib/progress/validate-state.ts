@@ -79,18 +79,19 @@ export function logProblem(value: unknown, path = 'log'): ShapeProblem | null {
 	return bad === -1 ? null : problem(`${path}.${bad}`, 'a log row { date, week, metric, value, unit, note } as the measurement guide defines it');
 }
 
-/** Checks `{ "<routine>": { startedAt, pausedAt, pausedMs } }`. */
+/** Checks `{ "<routine>": { startedAt, pausedAt, pausedMs, stopping?: true } }`. */
 export function timersProblem(value: unknown, path = 'timers'): ShapeProblem | null {
 	if (!isObject(value)) return problem(path, 'an object of timers');
 	for (const [routine, timer] of Object.entries(value)) {
 		const at = `${path}.${routine}`;
 		if (!isItemId(routine)) return problem(at, 'a routine id', true);
 		if (!isObject(timer)) return problem(at, 'an object { startedAt, pausedAt, pausedMs }');
-		const extra = unknownKey(timer, ['startedAt', 'pausedAt', 'pausedMs']);
+		const extra = unknownKey(timer, ['startedAt', 'pausedAt', 'pausedMs', 'stopping']);
 		if (extra !== undefined) return problem(`${at}.${extra}`, 'no such field');
 		if (!isEpochMs(timer.startedAt)) return problem(`${at}.startedAt`, 'a time in milliseconds');
 		if (timer.pausedAt !== null && !isEpochMs(timer.pausedAt)) return problem(`${at}.pausedAt`, 'a time in milliseconds or null');
 		if (!isEpochMs(timer.pausedMs)) return problem(`${at}.pausedMs`, 'a duration in milliseconds');
+		if (timer.stopping !== undefined && timer.stopping !== true) return problem(`${at}.stopping`, 'true or absent');
 	}
 	return null;
 }

@@ -4,14 +4,17 @@
  * of each month's last week, and the two routines as recurring events (the
  * 15-minute practice every weekday morning, the deep dive every Saturday). Times
  * are floating (no time zone), so 08:00 is 08:00 wherever the learner lives.
- * The same function runs at build time (/calendar.ics) and in the browser
- * (/progress/, for the learner's own start date); the plan comes from the content.
+ * The same function runs at build time (/calendar.ics, links into the configured
+ * site) and in the browser (/progress/, for the learner's own start date, links
+ * into the site in use: a fork's preview or a mirror links to itself); the plan
+ * comes from the content, its links as site paths with the base.
  */
 import ICAL from 'ical.js';
 import { addDays } from '.';
 
 export interface CalendarRoutine {
 	title: string;
+	/** Site path with the base (`/study/practice/daily/`); `buildCalendar` makes it absolute. */
 	url: string;
 	minutes: number;
 }
@@ -53,8 +56,22 @@ function event(uid: string, stamp: Date, fields: { start: ICAL.Time; end: ICAL.T
 	return vevent;
 }
 
-/** The whole course from `startDate` (the Monday of week 1, YYYY-MM-DD) as iCalendar text. */
-export function buildCalendar(plan: CalendarPlan, startDate: string, stamp: Date): string {
+/**
+ * The whole course from `startDate` (the Monday of week 1, YYYY-MM-DD) as iCalendar
+ * text, its links resolved against `origin` (`https://learner.github.io`). Every
+ * line ends in CRLF, the last one too, as RFC 5545 §3.1 asks (ical.js joins lines
+ * with CRLF but leaves the final END:VCALENDAR bare).
+ */
+export function buildCalendar(plan: CalendarPlan, startDate: string, stamp: Date, origin: string): string {
+	const link = (url: string) => new URL(url, origin).href;
+	plan = {
+		...plan,
+		weeks: plan.weeks.map((w) => ({ ...w, url: link(w.url) })),
+		months: plan.months.map((m) => ({ ...m, url: link(m.url) })),
+		daily: { ...plan.daily, url: link(plan.daily.url) },
+		deepDive: { ...plan.deepDive, url: link(plan.deepDive.url) },
+		integration: { ...plan.integration, url: link(plan.integration.url) },
+	};
 	const weekStart = (week: number) => addDays(startDate, (week - 1) * 7);
 	const weeks = plan.weeks.length;
 	const calendar = new ICAL.Component('vcalendar');
@@ -111,7 +128,7 @@ export function buildCalendar(plan: CalendarPlan, startDate: string, stamp: Date
 			url: plan.deepDive.url,
 		}),
 	);
-	return calendar.toString();
+	return `${calendar.toString()}\r\n`;
 }
 
 /** File name for a download: `<storage id>-<start date>.ics`. */

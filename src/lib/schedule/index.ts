@@ -25,6 +25,21 @@ export function formatRange(dates: WeekDates): string {
 	return `${formatter.format(dates.start)} – ${formatter.format(dates.end)}`;
 }
 
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/**
+ * "4–10 Jan", or "28 Dec – 3 Jan" across two months: a week card's dates, short
+ * enough to share one line with the "this week" mark in the narrowest card, so
+ * filling them in never changes the card's height.
+ */
+export function formatShortRange(dates: WeekDates): string {
+	const [start, end] = [dates.start, dates.end].map((d) => dayMonth.formatToParts(d));
+	const part = (parts: Intl.DateTimeFormatPart[], type: 'day' | 'month') => parts.find((p) => p.type === type)!.value;
+	return part(start!, 'month') === part(end!, 'month')
+		? `${part(start!, 'day')}–${part(end!, 'day')} ${part(end!, 'month')}`
+		: `${dayMonth.format(dates.start)} – ${dayMonth.format(dates.end)}`;
+}
+
 /** Week number (1..weeks) containing `today`, or null before the start or after the end. */
 export function currentWeek(startDate: string | null, today: Date, weeks = 24): number | null {
 	if (!startDate) return null;

@@ -1,16 +1,23 @@
 /**
  * The book's timed routines and the arithmetic of their clocks. A running timer
  * is stored as its start time plus paused time, never as a counter, so the clock
- * is right after a reload, a closed tab or a sleeping laptop. Everything here is
- * pure (the clock is an argument) and shared by the timer island and the tests.
+ * is right after a reload, a closed tab or a sleeping laptop. While a page is
+ * open it counts on from where it read the stored timer (`TimerAnchor`), so a
+ * wall clock set back during a run costs no minutes. Everything here is pure
+ * (the clocks are arguments) and shared by the timer island and the tests.
  */
 import type { LogRow } from '../practice-log/metrics';
 
-/** As the progress store keeps it: epoch ms. `pausedAt` is set while paused. */
+/**
+ * As the progress store keeps it: epoch ms. `pausedAt` is set while paused;
+ * `stopping` once Stop was pressed in any tab (the run is over, its row is being
+ * confirmed: one run, one row, and no tab may resume it but through "Keep going").
+ */
 export interface RunningTimer {
 	startedAt: number;
 	pausedAt: number | null;
 	pausedMs: number;
+	stopping?: true;
 }
 
 export interface TimerPhase {
@@ -105,6 +112,53 @@ export const pauseTimer = (timer: RunningTimer, now: number): RunningTimer => (t
 export function resumeTimer(timer: RunningTimer, now: number): RunningTimer {
 	if (timer.pausedAt === null) return timer;
 	return { ...timer, pausedAt: null, pausedMs: timer.pausedMs + Math.max(0, now - timer.pausedAt) };
+}
+
+/** What a run is doing; `stopping` is paused with Stop pressed. */
+export type TimerMode = 'running' | 'paused' | 'stopping';
+
+export const timerMode = (timer: RunningTimer): TimerMode => (timer.stopping ? 'stopping' : timer.pausedAt === null ? 'running' : 'paused');
+
+/**
+ * The stored form of a run that is `elapsed` ms long at wall time `wall`: read at
+ * `wall` it gives exactly `elapsed`, so another tab, or this one after a reload,
+ * counts on from there. Every change a page writes goes through here, which also
+ * folds an earlier clock change into the stored start.
+ */
+export function timerAt(elapsed: number, wall: number, mode: TimerMode): RunningTimer {
+	const startedAt = Math.max(0, wall - Math.max(0, elapsed));
+	if (mode === 'running') return { startedAt, pausedAt: null, pausedMs: 0 };
+	return mode === 'stopping' ? { startedAt, pausedAt: wall, pausedMs: 0, stopping: true } : { startedAt, pausedAt: wall, pausedMs: 0 };
+}
+
+export const sameTimer = (a: RunningTimer, b: RunningTimer) =>
+	a.startedAt === b.startedAt && a.pausedAt === b.pausedAt && a.pausedMs === b.pausedMs && !!a.stopping === !!b.stopping;
+
+/** A stored timer as one open page read it: its elapsed time then, by the wall clock (Date.now) and the monotonic one (performance.now). */
+export interface TimerAnchor {
+	timer: RunningTimer;
+	elapsed: number;
+	wall: number;
+	mono: number;
+}
+
+export const anchorTimer = (timer: RunningTimer, wall: number, mono: number): TimerAnchor => ({ timer, elapsed: elapsedMs(timer, wall), wall, mono });
+
+/**
+ * Elapsed ms of an anchored run at (`wall`, `mono`): the time at the anchor plus
+ * the larger of the two clocks' progress since. The monotonic clock ignores a
+ * wall clock set back; the wall clock still counts a laptop's sleep, which some
+ * browsers' monotonic clocks leave out. (A clock set forward cannot be told from
+ * sleep, so it counts.)
+ */
+export function anchoredElapsed(anchor: TimerAnchor, wall: number, mono: number): number {
+	if (anchor.timer.pausedAt !== null) return anchor.elapsed;
+	return anchor.elapsed + Math.max(0, mono - anchor.mono, wall - anchor.wall);
+}
+
+/** True when the wall clock moved more than `slackMs` apart from the monotonic one since the anchor: it was set, or the machine slept. */
+export function clockJumped(anchor: TimerAnchor, wall: number, mono: number, slackMs = 2000): boolean {
+	return Math.abs(wall - anchor.wall - (mono - anchor.mono)) > slackMs;
 }
 
 export interface PhaseState {

@@ -148,7 +148,10 @@ function references(course: Course, ctx: Context): Problem[] {
 		if (w.data.notebook) {
 			const text = course.tree.read(w.data.notebook);
 			const line = w.lineOf(['notebook']);
-			if (text === null) problems.push({ file: w.file, line, message: `notebook ${w.data.notebook} does not exist`, fix: 'create it (a Jupyter notebook) or remove the `notebook` field' });
+			// A refused notebook (a folder, a link out of the repository) is reported at its own path, not as missing.
+			if (text === null) {
+				if (!course.tree.refusal?.(w.data.notebook)) problems.push({ file: w.file, line, message: `notebook ${w.data.notebook} does not exist`, fix: 'create it (a Jupyter notebook) or remove the `notebook` field' });
+			}
 			else {
 				const error = notebookError(text);
 				if (error) problems.push({ file: w.file, line, message: `notebook ${w.data.notebook} cannot be read: ${error}`, fix: 'save it again from Jupyter (nbformat 4)' });

@@ -16,6 +16,7 @@ import { crossFileProblems } from './cross-checks';
 import { PROGRESS_FILE, progressFileProblems } from './progress-file';
 import { placeholderProblems } from '../portfolio/placeholders';
 import { PRACTICE_LOG_FILE, practiceLogProblems } from './practice-log';
+import { inlineExpressionProblems } from './inline-expressions';
 
 export type { ContentTree, Course, Loaded } from './types';
 
@@ -30,7 +31,8 @@ function load<S extends z.ZodType>(
 ): Loaded<z.output<S>>[] {
 	const loaded: Loaded<z.output<S>>[] = [];
 	for (const file of files) {
-		const text = tree.read(file) ?? '';
+		const text = tree.read(file);
+		if (text === null) continue; // refused (reported once, below) or gone
 		const source = parse(file, text);
 		if (isProblem(source)) {
 			problems.push(source);
@@ -48,6 +50,7 @@ export function validateContent(tree: ContentTree): Problem[] {
 	const mdxIn = (dir: string) => tree.list(dir).filter((f) => MDX.test(f)).sort();
 	const yamlFile = <S extends z.ZodType>(file: string, s: S) => {
 		if (tree.read(file) === null) {
+			if (tree.refusal?.(file)) return null;
 			problems.push({ file, line: 1, message: 'the file is missing', fix: `create ${file} (see its schema in src/content/schema.ts)` });
 			return null;
 		}
@@ -72,6 +75,8 @@ export function validateContent(tree: ContentTree): Problem[] {
 	const publishedLog = tree.read(PRACTICE_LOG_FILE);
 	if (publishedLog !== null) problems.push(...practiceLogProblems(publishedLog));
 
+	problems.push(...inlineExpressionProblems(tree));
 	problems.push(...crossFileProblems(course, { isDemoId }));
+	problems.push(...(tree.refusals?.() ?? []));
 	return problems;
 }

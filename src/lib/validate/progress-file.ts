@@ -23,6 +23,6 @@ export function progressFileProblems(text: string, file = PROGRESS_FILE): Proble
 	if (text.trim() === '') return [{ file, line: 1, message: 'the progress file is empty', fix: EXPORT_AGAIN }];
 	const source = parseJsonFile(file, text, syntaxErrorLine);
 	if (isProblem(source)) return [{ ...source, message: `the progress file is not valid JSON`, fix: EXPORT_AGAIN }];
-	const [first] = [...schemaProblems(source, progressFileSchema).problems].sort((a, b) => a.line - b.line);
+	const [first] = [...schemaProblems(source, progressFileSchema).problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 	return first ? [{ ...first, message: `the progress file is not a progress export: ${first.message}`, fix: EXPORT_AGAIN }] : [];
 }

@@ -5,12 +5,17 @@
  */
 import type * as schema from '../../content/schema';
 import type { DataPath } from './source';
+import type { Problem } from './problem';
 
 export interface ContentTree {
 	/** Every file path (relative, forward slashes) under `dir`, recursively. Empty if `dir` is missing. */
 	list(dir: string): string[];
-	/** File text, or null when it does not exist. */
+	/** File text, or null when it does not exist or is refused (see `refusal`). */
 	read(path: string): string | null;
+	/** Why an existing path is not read as content (a folder, a link out of the repository, unreadable), or null. Trees in memory need none. */
+	refusal?(path: string): Problem | null;
+	/** Every refusal met so far, to report once each. */
+	refusals?(): Problem[];
 }
 
 /** A parsed, schema-valid file with the means to locate its fields. */
