@@ -148,6 +148,7 @@ const fresh: (Omit<CachedPage, 'blocks' | 'inline'> & { blocks: (CachedPage['blo
 			timings: source.timings,
 			stdout: b.stdout,
 			figures: b.figures.map((f) => ({ file: f.file, alt: source.alt ?? f.alt })),
+			...(source.name ? { name: source.name } : {}),
 		})),
 	inline: p.inline.flatMap((e) => (e.value === null ? [] : [{ line: e.line, expr: e.expr, value: e.value }])),
 }));
@@ -177,6 +178,7 @@ if (check) {
 			const old = cachedById.get(block.id);
 			const where = `${page.file}:${block.line}`;
 			if (!old) problems.push(`${where}: output not frozen (the block changed); run npm run execute`);
+			else if ((old.name ?? null) !== (block.name ?? null)) problems.push(`${where}: the block's name changed to ${block.name ?? '(none)'} since its output was frozen; run npm run execute`);
 			else if (!sameOutput(old.stdout, block.stdout, { numbers: !block.timings })) problems.push(`${where}: frozen output differs from a fresh run (${firstDifference(old.stdout, block.stdout)}); run npm run execute`);
 			else if (old.figures.length !== block.figures.length) problems.push(`${where}: ${block.figures.length} figures now, ${old.figures.length} frozen; run npm run execute`);
 			else for (const f of old.figures) if (!existsSync(join(root, figuresDir, f.file))) problems.push(`${where}: frozen figure ${figuresDir}/${f.file} is missing; run npm run execute`);

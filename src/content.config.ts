@@ -18,5 +18,6 @@ export const collections = {
 	portfolioExample: defineCollection({ loader: content('portfolio-entry.md', 'examples'), schema: schema.portfolioEntry }),
 	resources: defineCollection({ loader: file(`${dir}/resources.yaml`), schema: schema.resource }),
 	skillGroups: defineCollection({ loader: file(`${dir}/skills.yaml`), schema: schema.skillGroup }),
+	drills: defineCollection({ loader: content('[0-9][0-9].mdx', 'drills'), schema: schema.drillWeek }),
 	glossary: defineCollection({ loader: optionalFile('glossary.yaml'), schema: schema.glossaryTerm }),
 };

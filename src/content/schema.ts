@@ -6,7 +6,7 @@
  * consumer sees one shape. Defaults live here, never downstream.
  */
 import { z } from 'astro/zod';
-import { MAX_NOTE_LENGTH, MAX_WEEK, METRIC_NAMES, isCalendarDate, rowProblems, type Metric } from '../lib/practice-log/metrics';
+import { MAX_NOTE_LENGTH, MAX_ROW_ID_LENGTH, MAX_WEEK, METRIC_NAMES, ROW_ID_PATTERN, isCalendarDate, rowProblems, type Metric } from '../lib/practice-log/metrics';
 
 /** Course-wide stable id of a checklist item: lowercase words joined by hyphens. */
 export const itemId = z
@@ -214,21 +214,83 @@ export const portfolioEntry = z
  * which the browser checks rows with (it never loads zod); this schema is built from
  * that table so the two cannot drift.
  */
-export const logRow = z
-	.strictObject({
-		date: z.string().refine(isCalendarDate, 'write the date as YYYY-MM-DD on a day that exists'),
-		week: z.number().int().min(1).max(MAX_WEEK),
-		metric: z.enum(METRIC_NAMES as [Metric, ...Metric[]]),
-		value: z.number(),
-		unit: z.string(),
-		note: z.string().max(MAX_NOTE_LENGTH),
-	})
-	.superRefine((row, context) => {
-		for (const { field, problem, fix } of rowProblems(row)) {
-			context.addIssue({ code: 'custom', path: [field], message: `${problem}; ${fix}` });
-		}
-	});
+const logRowFields = {
+	/** The row's identity (a UUID, or the id the book gave a row that had none); optional in a committed log.csv. */
+	id: z.string().max(MAX_ROW_ID_LENGTH).regex(ROW_ID_PATTERN).optional(),
+	date: z.string().refine(isCalendarDate, 'write the date as YYYY-MM-DD on a day that exists (years 0001 to 9999)'),
+	week: z.number().int().min(1).max(MAX_WEEK),
+	metric: z.enum(METRIC_NAMES as [Metric, ...Metric[]]),
+	value: z.number(),
+	unit: z.string(),
+	note: z.string().max(MAX_NOTE_LENGTH),
+	/** When the learner last edited the row (epoch ms); the newest edit of an id wins a merge. */
+	editedAt: z.number().nonnegative().optional(),
+};
+
+function checkRow(row: Parameters<typeof rowProblems>[0], context: z.RefinementCtx): void {
+	for (const { field, problem, fix } of rowProblems(row)) {
+		context.addIssue({ code: 'custom', path: [field], message: `${problem}; ${fix}` });
+	}
+}
+
+export const logRow = z.strictObject(logRowFields).superRefine(checkRow);
+/** A row as the browser stores it and exports it: with its id. */
+export const storedLogRow = z.strictObject({ ...logRowFields, id: logRowFields.id.unwrap() }).superRefine(checkRow);
+/** A row as version 2 of the browser's store wrote it: no id, no edit time. */
+export const legacyLogRow = z.strictObject((({ id: _id, editedAt: _editedAt, ...fields }) => fields)(logRowFields)).superRefine(checkRow);
 export const practiceLog = z.array(logRow);
+
+/**
+ * Daily drills (design §4c): one file per course week, `content/drills/NN.mdx`. The
+ * frontmatter lists the week's drills; the body holds the ```python blocks that
+ * compute every answer, each named in its fence (```` ```python name=w05-median ````)
+ * so a drill points at it. `npm run execute` freezes their output; nothing a
+ * learner is told is true is typed by hand. The weekday follows from the kind
+ * (DRILL_DAYS in src/lib/drills/days.ts), so a drill cannot sit on the wrong day.
+ */
+const blockRef = itemId.describe('name of a ```python name=… block in the same file');
+const drillBase = {
+	/** Course-wide stable id (answers and review cards are stored under it), e.g. `w05-est-median-flipper`. */
+	id: itemId,
+	/** A glossary term id (content/glossary.yaml) that this week's page teaches: the drill's link to the week. */
+	concept: itemId,
+};
+const dataDrill = {
+	...drillBase,
+	/** A data set the week uses: a file in public/data/ (`penguins.csv`) or a scikit-learn loader (`load_diabetes`). */
+	dataset: z.string().regex(/^(?:[\w.-]+\.csv|load_[a-z_]+)$/, 'a file in public/data/ (penguins.csv) or a scikit-learn loader (load_diabetes)'),
+};
+export const drillTolerance = z.union([
+	z.strictObject({ absolute: z.number().positive() }),
+	z.strictObject({ relative: z.number().positive().max(1) }),
+]);
+export const drill = z.discriminatedUnion('kind', [
+	/** Monday: explain the concept in a paragraph; the book's definition and the rubric are the reveal. */
+	z.strictObject({ ...drillBase, kind: z.literal('explain'), prompt: text.optional() }),
+	/** Tuesday: a pandas operation from memory; `answer` is the reference solution's block. */
+	z.strictObject({ ...dataDrill, kind: z.literal('pandas'), task: text, answer: blockRef }),
+	/** Wednesday: a number to estimate; `answer` is a block whose output is that number and nothing else. */
+	z.strictObject({
+		...dataDrill,
+		kind: z.literal('estimate'),
+		/** `parameter` (a distribution's) or `metric` (a model's): the plan asks one of each. */
+		target: z.enum(['parameter', 'metric']),
+		question: text,
+		answer: blockRef,
+		/** How close counts as right, stated on the page: `{ absolute: 5 }` or `{ relative: 0.1 }`. */
+		tolerance: drillTolerance,
+		unit: z.string().default(''),
+	}),
+	/** Thursday: code golf; a plain and a short reference that must print the same. */
+	z.strictObject({ ...dataDrill, kind: z.literal('golf'), task: text, plain: blockRef, short: blockRef }),
+	/** Statistical intuition (10 minutes): predict the shape of a column; `answer` prints the summary and draws the histogram. */
+	z.strictObject({ ...dataDrill, kind: z.literal('shape'), column: text, answer: blockRef }),
+]);
+export const drillWeek = z.strictObject({
+	/** Course week 1..24; the file is content/drills/NN.mdx. */
+	week: z.number().int().min(1).max(24),
+	drills: z.array(drill).min(1, 'list the week\'s drills'),
+});
 
 export type Week = z.output<typeof week>;
 export type WeekInput = z.input<typeof week>;
@@ -242,3 +304,7 @@ export type PortfolioEntry = z.output<typeof portfolioEntry>;
 export type ChecklistItem = z.output<typeof checklistItem>;
 export type Deliverable = z.output<typeof deliverable>;
 export type Goal = z.output<typeof goal>;
+export type Drill = z.output<typeof drill>;
+export type DrillKind = Drill['kind'];
+export type DrillTolerance = z.output<typeof drillTolerance>;
+export type DrillWeek = z.output<typeof drillWeek>;

@@ -179,11 +179,11 @@ describe("a learner's fork under /study-plan/", () => {
 		expect(section?.textContent?.replace(/\s+/g, ' ')).toMatch(/Of 3 resolved predictions, 67% came true \(partly right counts as half\); Brier score 0\.197, .* 1 more pending\. /);
 		const rows = [...(section?.querySelectorAll('tbody tr') ?? [])].map((r) => [...r.children].map((c) => c.textContent?.trim()));
 		expect(rows).toEqual([
-			['50-60%', '0', '—', '—', '—'],
-			['60-70%', '0', '—', '—', '—'],
-			['70-80%', '2', '1', '50%', '70%'],
-			['80-90%', '0', '—', '—', '—'],
-			['90-100%', '1', '1', '100%', '90%'],
+			['50–59%', '0', '—', '—', '—'],
+			['60–69%', '0', '—', '—', '—'],
+			['70–79%', '2', '1', '50%', '70%'],
+			['80–89%', '0', '—', '—', '—'],
+			['90–100%', '1', '1', '100%', '90%'],
 		]);
 	});
 

@@ -12,13 +12,15 @@ import { allPages, distDir, pagePath } from './dist';
 
 export const gzipSize = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 
-export type PageKind = 'week without demo' | 'week with demo' | 'progress' | 'search' | 'other';
+export type PageKind = 'week without demo' | 'week with demo' | 'progress' | 'search' | 'drills' | 'other';
 
 /** The kind of a page from its HTML: a worksheet page with or without a demo, the dashboard, the search page. */
 export function kindOf(html: string): PageKind {
 	if (html.includes('data-pagefind-ui') || /<[^>]+data-bundle=/.test(html)) return 'search';
 	if (/<button[^>]*>\s*Export progress/.test(html)) return 'progress';
 	if (html.includes('worksheet-header')) return html.includes('<sp-demo') ? 'week with demo' : 'week without demo';
+	// Today's drill (home, daily practice): its own kind, so the drills cannot hide weight in "other".
+	if (html.includes('<sp-today')) return 'drills';
 	return 'other';
 }
 

@@ -47,10 +47,14 @@ describe('pythonBlocks', () => {
 		expect(blockId('print(1)')).not.toBe(blockId('print(2)'));
 	});
 	it('reads no-run and alt from the fence', () => {
-		expect(parseFenceMeta("alt='Two panels' no-run")).toEqual({ noRun: true, alt: 'Two panels', timings: false });
-		expect(parseFenceMeta('title="no-running"')).toEqual({ noRun: false, alt: null, timings: false });
-		expect(parseFenceMeta('timings alt="no-run timings"')).toEqual({ noRun: false, alt: 'no-run timings', timings: true });
-		expect(parseFenceMeta(null)).toEqual({ noRun: false, alt: null, timings: false });
+		expect(parseFenceMeta("alt='Two panels' no-run")).toEqual({ noRun: true, alt: 'Two panels', timings: false, name: null });
+		expect(parseFenceMeta('title="no-running"')).toEqual({ noRun: false, alt: null, timings: false, name: null });
+		expect(parseFenceMeta('timings alt="no-run timings"')).toEqual({ noRun: false, alt: 'no-run timings', timings: true, name: null });
+		expect(parseFenceMeta(null)).toEqual({ noRun: false, alt: null, timings: false, name: null });
+		// A drill's answer names its block; a name inside the alt text or not in kebab-case is no name.
+		expect(parseFenceMeta('name=w05-median alt="Flippers"').name).toBe('w05-median');
+		expect(parseFenceMeta('alt="name=fake"').name).toBeNull();
+		expect(parseFenceMeta('name=Bad_Name').name).toBeNull();
 	});
 	it('keeps each page\'s cache beside the content layout', () => {
 		expect(cachePathFor('content/weeks/05.mdx')).toBe('outputs/weeks/05.json');

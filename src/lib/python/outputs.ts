@@ -25,6 +25,8 @@ export interface PythonBlock {
 	alt: string | null;
 	/** `timings` in the fence: the block prints how long things took, so --check compares its words, not its numbers. */
 	timings: boolean;
+	/** `name=…` in the fence: a stable handle other content uses to find this block's frozen output (a drill's answer). */
+	name: string | null;
 }
 
 export interface CachedFigure {
@@ -37,6 +39,8 @@ export interface CachedBlock {
 	line: number;
 	stdout: string;
 	figures: CachedFigure[];
+	/** The fence's `name=…`, when it has one (absent otherwise, so unnamed blocks' cache files do not change). */
+	name?: string;
 }
 
 /** An inline expression in the prose: `` `{python} f"{r:.2f}"` ``, shown as its value. */
@@ -67,11 +71,16 @@ export const cachePathFor = (contentFile: string) => `${outputsDir}/${contentFil
 
 export const blockId = (code: string) => createHash('sha256').update(code.replace(/\s+$/, '')).digest('hex').slice(0, 12);
 
-export function parseFenceMeta(meta: string | null | undefined): { noRun: boolean; alt: string | null; timings: boolean } {
+export function parseFenceMeta(meta: string | null | undefined): { noRun: boolean; alt: string | null; timings: boolean; name: string | null } {
 	const text = meta ?? '';
 	const alt = /\balt=(?:"([^"]*)"|'([^']*)')/.exec(text);
 	const flag = (name: string) => new RegExp(`(^|\\s)${name}(\\s|$)`).test(text.replace(/\balt=("[^"]*"|'[^']*')/, ''));
-	return { noRun: flag('no-run'), alt: alt ? (alt[1] ?? alt[2] ?? null) : null, timings: flag('timings') };
+	return { noRun: flag('no-run'), alt: alt ? (alt[1] ?? alt[2] ?? null) : null, timings: flag('timings'), name: blockName(text) };
+}
+
+/** `name=w05-median` in a fence's meta (kebab-case, outside the alt text), or null. */
+export function blockName(meta: string): string | null {
+	return /(?:^|\s)name=([a-z0-9]+(?:-[a-z0-9]+)*)(?=\s|$)/.exec(meta.replace(/\balt=("[^"]*"|'[^']*')/, ''))?.[1] ?? null;
 }
 
 /** The syntax tree of an .mdx/.md source as the build parses it (MDX, maths). */

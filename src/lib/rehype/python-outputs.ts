@@ -21,7 +21,7 @@ export interface PythonOutputsOptions {
 }
 
 /** Size of a matplotlib SVG in CSS pixels (it writes points), so the page does not jump as figures load. */
-function svgSize(path: string): { width: number; height: number } | null {
+export function svgSize(path: string): { width: number; height: number } | null {
 	const head = readFileSync(path, 'utf8').slice(0, 2000);
 	const width = /<svg[^>]*\swidth="([\d.]+)pt"/.exec(head)?.[1];
 	const height = /<svg[^>]*\sheight="([\d.]+)pt"/.exec(head)?.[1];

@@ -32,6 +32,8 @@ export const pathTo = {
 	portfolioFeed: () => '/portfolio/rss.xml',
 	data: (file: string) => `/${file.replace(/^\/+/, '')}`,
 	notebookFile: (path: string) => `/${path}`,
+	/** A week's drills with their answers, fetched by the drill island only when a drill is shown. */
+	drillsData: (week: number) => `/drills/${pad(week)}.json`,
 	/** The read-only page of a notebook; `name` is its file name, with or without folder and `.ipynb`. */
 	notebook: (name: string) => `/notebooks/${name.split('/').at(-1)!.replace(/\.ipynb$/, '')}/`,
 } as const;

@@ -17,6 +17,7 @@ import { PROGRESS_FILE, progressFileProblems } from './progress-file';
 import { placeholderProblems } from '../portfolio/placeholders';
 import { PRACTICE_LOG_FILE, practiceLogProblems } from './practice-log';
 import { inlineExpressionProblems } from './inline-expressions';
+import { DRILLS_DIR, drillProblems } from './drills';
 
 export type { ContentTree, Course, Loaded } from './types';
 
@@ -69,7 +70,7 @@ export function validateContent(tree: ContentTree): Problem[] {
 	const portfolio = load(tree, mdxIn('content/portfolio'), schema.portfolioEntry, parseFrontmatterFile, problems);
 	load(tree, mdxIn('content/examples'), schema.portfolioEntry, parseFrontmatterFile, problems);
 	for (const entry of portfolio) if (!entry.data.draft) problems.push(...placeholderProblems(entry.file, tree.read(entry.file) ?? ''));
-	if (tree.read('content/glossary.yaml') !== null) yamlFile('content/glossary.yaml', schema.glossary);
+	const glossary = tree.read('content/glossary.yaml') !== null ? yamlFile('content/glossary.yaml', schema.glossary) : null;
 	const publishedProgress = tree.read(PROGRESS_FILE);
 	if (publishedProgress !== null) problems.push(...progressFileProblems(publishedProgress));
 	const publishedLog = tree.read(PRACTICE_LOG_FILE);
@@ -77,6 +78,9 @@ export function validateContent(tree: ContentTree): Problem[] {
 
 	problems.push(...inlineExpressionProblems(tree));
 	problems.push(...crossFileProblems(course, { isDemoId }));
+	// The drill bank: answers from frozen outputs, material from the week's page (drills.ts).
+	const drills = load(tree, mdxIn(DRILLS_DIR), schema.drillWeek, parseFrontmatterFile, problems);
+	problems.push(...drillProblems(drills, { tree, weeks: course.weeks, glossary: glossary?.data ?? null }));
 	problems.push(...(tree.refusals?.() ?? []));
 	return problems;
 }
