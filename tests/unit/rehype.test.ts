@@ -46,6 +46,11 @@ describe('rehypeGlossaryLinks', () => {
 	it('does not match inside a longer word', () => {
 		expect(run('<p>regressions and progression</p>', plugin)).not.toContain('glossary-link');
 	});
+	it('matches an abbreviation in its own case only, so the month "Mar" is not "MAR"', () => {
+		const withAbbreviation = rehypeGlossaryLinks({ entries: [{ id: 'missing', term: 'missing data mechanism', aliases: ['MAR'] }], href: (id) => `/glossary/#${id}` });
+		expect(run('<p>Jan, Feb, Mar and mar.</p>', withAbbreviation)).not.toContain('glossary-link');
+		expect(run('<p>Data MAR given species.</p>', withAbbreviation)).toContain('<a href="/glossary/#missing" class="glossary-link">MAR</a>');
+	});
 });
 
 describe('rehypeAccessibleContent', () => {

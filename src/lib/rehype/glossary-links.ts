@@ -21,12 +21,15 @@ interface Matcher {
 	pattern: RegExp;
 }
 
+/** An abbreviation such as "MAR" or "PCA": matched in its own case only, so "MAR" never links the month "Mar". */
+const isAbbreviation = (phrase: string) => !/\p{Ll}/u.test(phrase) && (phrase.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+
 /** Longer phrases first, so "logistic regression" wins over "regression". */
 export function matchersFor(entries: GlossaryEntry[]): Matcher[] {
 	return entries
 		.flatMap((e) => [e.term, ...e.aliases].map((phrase) => ({ id: e.id, phrase })))
 		.sort((a, b) => b.phrase.length - a.phrase.length)
-		.map(({ id, phrase }) => ({ id, pattern: new RegExp(`(?<![\\w-])${escape(phrase)}(?![\\w-])`, 'i') }));
+		.map(({ id, phrase }) => ({ id, pattern: new RegExp(`(?<![\\w-])${escape(phrase)}(?![\\w-])`, isAbbreviation(phrase) ? '' : 'i') }));
 }
 
 function isMath(node: Element): boolean {
