@@ -123,14 +123,16 @@ class TodayElement extends ProgressElement {
 		} else {
 			sections.push(el('p', {}, 'No drill at the weekend. If you want ten minutes, try again what you missed this week.'));
 			const record = this.store!.drills();
-			const missed = weekMisses(t.week, record, this.store!.log(), (id) => id).filter((m) => m.drill && !t.due.includes(m.drill));
+			const misses = weekMisses(t.week, record, this.store!.log(), (id) => id);
+			// A miss that is due already shows under "Due for review" below.
+			const missed = misses.filter((m) => m.drill && !t.due.includes(m.drill));
 			for (const miss of missed) {
 				const drill = await this.drill({ id: miss.drill!, week: allDrills(this.index).get(miss.drill!) ?? t.week });
 				if (drill) sections.push(this.drillForm(drill, t));
 			}
 			// Nothing missed: one of the week's spare drills the learner has not tried yet, so extra material is not wasted.
 			const tried = new Set(Object.values(record.attempts).map((a) => a.drill));
-			const spare = missed.length === 0 ? t.spare.find((ref) => !tried.has(ref.id)) : undefined;
+			const spare = misses.length === 0 ? t.spare.find((ref) => !tried.has(ref.id)) : undefined;
 			const drill = spare ? await this.drill(spare) : null;
 			if (drill) sections.push(el('p', {}, 'Nothing missed this week. Here is one of its drills you have not met:'), this.drillForm(drill, t));
 		}
