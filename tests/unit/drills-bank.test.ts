@@ -50,3 +50,13 @@ describe('the drill bank and the rotation', () => {
 		}
 	});
 });
+
+describe('a NumPy week\'s seeded data', () => {
+	it('is named as data in the shape prompt, and as a file or loader otherwise', async () => {
+		const { promptMarkdown } = await import('../../src/lib/drills/served');
+		const shape = { id: 'w20-shape-x', kind: 'shape', concept: 'vectorisation', dataset: 'default_rng', column: 'amount', answer: 'w20-x' } as const;
+		expect(promptMarkdown(shape, 'vectorisation')).toBe("Predict the shape of `amount` in the week's seeded data (`default_rng`): pick a shape, then a rough centre and spread.");
+		expect(promptMarkdown({ ...shape, dataset: 'penguins.csv' }, 'vectorisation')).toContain('in penguins.csv:');
+		expect(drillWeek.safeParse({ week: 20, drills: [{ ...shape, dataset: 'default_rng(42)' }] }).success).toBe(false);
+	});
+});
