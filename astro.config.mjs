@@ -14,6 +14,7 @@ import { rehypeAccessibleContent } from './src/lib/rehype/accessible-content.ts'
 import { normaliseBase } from './src/lib/config.ts';
 import { katexOptions } from './src/lib/rehype/pipeline.ts';
 import { remarkPythonOutputs } from './src/lib/rehype/python-outputs.ts';
+import { remarkPythonVersions } from './src/lib/rehype/python-versions.ts';
 
 // BASE and SITE from the environment let tests build the book under a sub-path
 // without editing the forker's config; COURSE_ROOT points at a fixture course.
@@ -49,7 +50,7 @@ export default defineConfig({
 	},
 	markdown: {
 		processor: unified({
-			remarkPlugins: [remarkMath, [remarkPythonOutputs, { root: process.env.COURSE_ROOT ?? '.', base }]],
+			remarkPlugins: [remarkMath, [remarkPythonOutputs, { root: process.env.COURSE_ROOT ?? '.', base }], [remarkPythonVersions, { root: process.env.COURSE_ROOT ?? '.' }]],
 			rehypePlugins: [
 				[rehypeKatex, katexOptions],
 				rehypeAccessibleContent,

@@ -7,6 +7,10 @@ Reads a JSON job from stdin (written by scripts/execute.ts):
    "blockTimeout": 60, "pageTimeout": 300, "notebookTimeout": 120, "jobs": 2}
 and writes one JSON result to stdout. Progress lines go to stderr.
 
+What a block writes to stderr is captured, never dropped: every warning (shown even where
+Python hides DeprecationWarning by default) comes back as "file:line: Category: message",
+with the line inside the block that raised it, so the run can fail on it.
+
 Each page runs in its own process, forked from one that has already imported the
 numeric stack, so every page starts from a clean namespace without paying the
 import cost again. Blocks of a page share that namespace, in order, from the data
@@ -18,6 +22,8 @@ import json
 import multiprocessing as mp
 import os
 import random
+import re
+import shutil
 import signal
 import sys
 import time
@@ -41,6 +47,7 @@ import numpy  # noqa: E402
 import pandas  # noqa: E402
 import scipy  # noqa: E402
 import sklearn  # noqa: E402
+import seaborn  # noqa: E402
 import statsmodels  # noqa: E402
 import statsmodels.api  # noqa: E402,F401
 import sklearn.linear_model  # noqa: E402,F401
@@ -55,16 +62,34 @@ class BlockTimeout(Exception):
 
 
 def versions():
+	"""The releases that print the book's outputs, by the names a learner installs them under."""
 	import platform
 	out = {'python': platform.python_version()}
-	for mod in (numpy, scipy, pandas, sklearn, matplotlib, statsmodels):
-		out[mod.__name__] = mod.__version__.split('+')[0]
-	try:
-		import nbclient
-		out['nbclient'] = nbclient.__version__
-	except ImportError:
-		pass
+	for name, mod in (('numpy', numpy), ('pandas', pandas), ('scikit-learn', sklearn), ('scipy', scipy), ('matplotlib', matplotlib), ('statsmodels', statsmodels), ('seaborn', seaborn)):
+		out[name] = mod.__version__.split('+')[0]
 	return out
+
+
+def first_line(text):
+	return next((line.strip() for line in str(text).splitlines() if line.strip()), '')
+
+
+def block_warnings(page_file, block_line, filename):
+	"""A warnings.showwarning that records "file:line: Category: message" for the running block."""
+	found = []
+
+	def show(message, category, warned_file, lineno, file=None, line=None):
+		inside = lineno if warned_file == filename else None
+		if inside is None:
+			# Raised inside a library: the block's innermost frame on the stack is the line that called it.
+			frame = sys._getframe(1)
+			while frame is not None and frame.f_code.co_filename != filename:
+				frame = frame.f_back
+			inside = frame.f_lineno if frame is not None else None
+		where = f'{page_file}:{block_line + inside}' if inside else f'{page_file}:{block_line}'
+		found.append(f'{where}: {category.__name__}: {first_line(message)}')
+
+	return found, show
 
 
 def figure_alt(fig):
@@ -125,6 +150,8 @@ def run_page(page, job, conn, progress):
 	plt.rcParams.update(SVG_RC)
 	random.seed(0)
 	numpy.random.seed(0)
+	# Every warning, once per place: DeprecationWarning from a library is hidden by default.
+	warnings.simplefilter('default')
 	namespace = {'__name__': '__main__'}
 	results = []
 
@@ -134,16 +161,18 @@ def run_page(page, job, conn, progress):
 	signal.signal(signal.SIGALRM, on_alarm)
 	for index, block in enumerate(page['blocks']):
 		progress.value = index
-		result = {'line': block['line'], 'stdout': '', 'figures': [], 'error': None, 'seconds': 0.0}
+		result = {'line': block['line'], 'stdout': '', 'figures': [], 'error': None, 'seconds': 0.0, 'warnings': [], 'stderr': ''}
 		if block.get('noRun'):
 			result['skipped'] = True
 			results.append(result)
 			continue
 		out = io.StringIO()
+		err = io.StringIO()
 		started = time.perf_counter()
 		filename = f"{page['file']}:{block['line']}"
+		result['warnings'], warnings.showwarning = block_warnings(page['file'], block['line'], filename)
 		try:
-			with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+			with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
 				signal.alarm(job['blockTimeout'])
 				try:
 					exec(compile(block['code'], filename, 'exec'), namespace)
@@ -158,6 +187,7 @@ def run_page(page, job, conn, progress):
 			result['error'] = f"{page['file']}:{line}: {type(error).__name__}: {message}"
 		result['seconds'] = round(time.perf_counter() - started, 3)
 		result['stdout'] = out.getvalue()
+		result['stderr'] = err.getvalue()
 		for number in plt.get_fignums():
 			fig = plt.figure(number)
 			name = f"{page['file'].replace('content/', '', 1).replace('/', '-').rsplit('.', 1)[0]}-{block['id']}-{len(result['figures']) + 1}.svg"
@@ -204,7 +234,7 @@ def run_pages(job):
 				process.kill()
 				block = (page['blocks'] + page.get('inline', []))[progress.value]
 				reason = f"timed out after {job['pageTimeout']} s" if elapsed >= job['pageTimeout'] else f'process died (exit code {process.exitcode})'
-				results = [{'line': block['line'], 'stdout': '', 'figures': [], 'error': f"{page['file']}:{block['line']}: {reason}", 'seconds': round(elapsed, 3)}]
+				results = [{'line': block['line'], 'stdout': '', 'figures': [], 'error': f"{page['file']}:{block['line']}: {reason}", 'seconds': round(elapsed, 3), 'warnings': [], 'stderr': ''}]
 			process.join(5)
 			if process.is_alive():
 				process.kill()
@@ -216,29 +246,77 @@ def run_pages(job):
 	return [done[p['file']] for p in job['pages']]
 
 
+# Run first in every notebook's kernel (and left out of its cell numbers): warnings show
+# as they would in a plain Python session with -W default, DeprecationWarning included.
+WARNINGS_CELL = 'import warnings\nwarnings.simplefilter("default")'
+# "/tmp/ipykernel_123/456.py:2: FutureWarning: ..." (a warning raised by the cell's own code) or
+# "/site-packages/x.py:10: DeprecationWarning: ..." (raised inside a library).
+WARNING_LINE = re.compile(r'^(?P<file>.+?):(?P<line>\d+): (?P<category>\w+): (?P<message>.*)$')
+
+
+def stderr_problems(path, number, text):
+	"""The problems a cell's stderr stream shows, as "notebook: cell N: ..." lines."""
+	problems = []
+	for line in text.splitlines():
+		match = WARNING_LINE.match(line)
+		if match and match['category'].endswith('Warning'):
+			inside = f" line {match['line']}" if 'ipykernel_' in match['file'] else ''
+			problems.append(f"{path}: cell {number}{inside}: {match['category']}: {match['message'].strip()}")
+	if not problems and text.strip():
+		problems.append(f'{path}: cell {number}: wrote to stderr: {first_line(text)}')
+	return problems
+
+
 def run_notebook(path, timeout):
-	warnings.filterwarnings('ignore', message='Code cell is missing an id field')
+	import tempfile
+
 	import nbformat
+	from jupyter_client.manager import KernelManager
 	from nbclient import NotebookClient
 	from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 	started = time.perf_counter()
-	notebook = nbformat.read(path, as_version=4)
-	client = NotebookClient(notebook, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': os.path.dirname(path) or '.'}})
+	problems = []
+	with open(path, encoding='utf-8') as handle:
+		raw = json.load(handle)
+	missing = [i + 1 for i, cell in enumerate(raw.get('cells', [])) if 'id' not in cell]
+	if missing:
+		cells = ('cell ' if len(missing) == 1 else 'cells ') + ', '.join(map(str, missing))
+		problems.append(f'{path}: {cells} {"has" if len(missing) == 1 else "have"} no id; give each cell an "id" (nbformat.validator.normalize adds them)')
+	with warnings.catch_warnings():
+		warnings.simplefilter('ignore')  # reported above, in the book's own words
+		notebook = nbformat.read(path, as_version=4)
+	notebook.cells.insert(0, nbformat.v4.new_code_cell(WARNINGS_CELL))
+	# IPC sockets in a private folder: over TCP the kernel warns that its traffic is unencrypted.
+	sockets = tempfile.mkdtemp(prefix='book-kernel-')
+	manager = KernelManager(kernel_name='python3', transport='ipc', connection_file=os.path.join(sockets, 'kernel.json'))
+	client = NotebookClient(notebook, km=manager, timeout=timeout, kernel_name='python3', resources={'metadata': {'path': os.path.dirname(path) or '.'}})
 	error = None
 	try:
 		client.execute()
 	except CellTimeoutError:
 		error = f'{path}: a cell timed out after {timeout} s'
 	except CellExecutionError as failure:
+		# Cell numbers count the notebook's own cells from 1; the warnings cell is index 0.
 		cell = next((i for i, c in enumerate(notebook.cells) if c.cell_type == 'code' and any(o.get('output_type') == 'error' for o in c.get('outputs', []))), None)
 		detail = f'{failure.ename}: {str(failure.evalue).splitlines()[0] if failure.evalue else ""}'
-		error = f'{path}: cell {cell + 1 if cell is not None else "?"}: {detail}'
+		error = f'{path}: cell {cell if cell is not None else "?"}: {detail}'
 	except Exception as failure:  # noqa: BLE001 - kernel start failures and the like
 		error = f'{path}: {type(failure).__name__}: {failure}'
+	finally:
+		# The client leaves a kernel it was handed running; stop it before its sockets go.
+		with contextlib.suppress(Exception):
+			if manager.has_kernel:
+				manager.shutdown_kernel(now=True)
+		shutil.rmtree(sockets, ignore_errors=True)
+	for number, cell in enumerate(notebook.cells):
+		if number == 0:
+			continue
+		text = ''.join(o.get('text', '') for o in cell.get('outputs', []) if o.get('output_type') == 'stream' and o.get('name') == 'stderr')
+		problems.extend(stderr_problems(path, number, text))
 	elapsed = time.perf_counter() - started
 	print(f"  {path}: {elapsed:.1f} s{' FAILED' if error else ''}", file=sys.stderr, flush=True)
-	return {'file': path, 'seconds': round(elapsed, 3), 'error': error}
+	return {'file': path, 'seconds': round(elapsed, 3), 'error': error, 'warnings': problems}
 
 
 def main():

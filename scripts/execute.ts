@@ -5,16 +5,18 @@
  * evaluated in the same session after its blocks).
  *   npm run execute            run everything and rewrite the cache
  *   npm run execute -- --check run everything; fail on an error or a stale cache (CI)
- * Options: --no-notebooks, --jobs N, --only <text> (pages whose path contains it; no notebooks). PYTHON picks the interpreter (default: /usr/bin/python3 when
- * present, since that is where Debian's numeric packages live, else python3).
+ * Options: --no-notebooks, --jobs N, --only <text> (pages whose path contains it; no notebooks).
+ * The interpreter is the project venv holding requirements.lock (scripts/python.sh makes and
+ * updates it); PYTHON picks another. outputs/versions.json records the releases that printed
+ * the outputs: a run on others, a warning or anything else a block writes to stderr is a problem.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { cachePathFor, figuresDir, inlineExpressions, outputsDir, pythonBlocks, sameOutput, type CachedInline, type CachedPage } from '../src/lib/python/outputs';
-import { notebookDataUrl, publishedDataUrl, withDataUrl } from '../src/lib/notebooks/published';
-import course from '../course.config';
+import { repositoryDataUrlProblems } from '../src/lib/notebooks/published';
+import { parseVersions, recordedVersions, versionDifferences, versionsFile, versionsSentence } from '../src/lib/python/versions';
 
 interface BlockResult {
 	line: number;
@@ -23,6 +25,10 @@ interface BlockResult {
 	error: string | null;
 	seconds: number;
 	skipped?: boolean;
+	/** "file:line: Category: message" for each warning the block raised. */
+	warnings: string[];
+	/** Anything else it wrote to stderr. */
+	stderr: string;
 }
 interface InlineResult {
 	line: number;
@@ -33,7 +39,7 @@ interface InlineResult {
 interface RunResult {
 	versions: Record<string, string>;
 	pages: { file: string; seconds: number; blocks: BlockResult[]; inline: InlineResult[] }[];
-	notebooks: { file: string; seconds: number; error: string | null }[];
+	notebooks: { file: string; seconds: number; error: string | null; warnings: string[] }[];
 	pagesSeconds: number;
 	notebooksSeconds: number;
 }
@@ -44,7 +50,8 @@ const withNotebooks = !args.includes('--no-notebooks') && !args.includes('--only
 const jobs = Number(args[args.indexOf('--jobs') + 1]) || 2;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]! : null;
 const root = process.env.COURSE_ROOT ?? '.';
-const python = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+// The pinned venv unless PYTHON names another interpreter.
+const [python, ...pythonArgs] = process.env.PYTHON ? [process.env.PYTHON] : [join(import.meta.dirname, 'python.sh')];
 
 function walk(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
@@ -76,13 +83,14 @@ const job = {
 	jobs,
 };
 
-const run = spawnSync(python, [join(import.meta.dirname, 'execute.py')], { input: JSON.stringify(job), encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
+const run = spawnSync(python!, [...pythonArgs, join(import.meta.dirname, 'execute.py')], { input: JSON.stringify(job), encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
 if (run.status !== 0) {
-	console.error(`execute: ${python} scripts/execute.py failed (exit ${run.status}). Is the numeric stack installed? See "Set up Python" in README.md.`);
+	console.error(`execute: ${process.env.PYTHON ?? 'scripts/python.sh'} scripts/execute.py failed (exit ${run.status}). ${process.env.PYTHON ? 'Does PYTHON have the packages of requirements.lock? ' : ''}See "Set up Python" in README.md.`);
 	process.exit(1);
 }
 const result = JSON.parse(run.stdout) as RunResult;
-console.log(Object.entries(result.versions).map(([k, v]) => `${k} ${v}`).join(' · '));
+const versions = recordedVersions(result.versions);
+console.log(versionsSentence(versions));
 
 const problems: string[] = [];
 
@@ -118,6 +126,16 @@ const skipped = pages.flatMap((p) => p.blocks.filter((b) => b.noRun).map((b) => 
 const runnable = blockResults.length - skipped.length;
 const failures = blockResults.flatMap((b) => (b.error ? [b.error] : []));
 problems.push(...failures);
+// What a reader would see in red under the block: a warning or any other stderr text.
+for (const page of result.pages)
+	for (const block of page.blocks) {
+		// A warning raised in a loop is one problem: "(4 times)".
+		const counts = new Map<string, number>();
+		for (const warning of block.warnings ?? []) counts.set(warning, (counts.get(warning) ?? 0) + 1);
+		problems.push(...[...counts].map(([warning, n]) => (n > 1 ? `${warning} (${n} times)` : warning)));
+		const text = (block.stderr ?? '').trim();
+		if (text) problems.push(`${page.file}:${block.line}: wrote to stderr: ${text.split('\n')[0]}`);
+	}
 console.log(`${runnable - failures.length}/${runnable} Python blocks run in ${result.pagesSeconds.toFixed(1)} s`);
 const inlineResults = result.pages.flatMap((p) => p.inline);
 const inlineFailures = inlineResults.flatMap((e) => (e.error ? [e.error] : []));
@@ -132,6 +150,7 @@ if (slowest.length) console.log(`slowest blocks: ${slowest.map((s) => `${s.where
 if (withNotebooks) {
 	const broken = result.notebooks.filter((n) => n.error);
 	problems.push(...broken.map((n) => n.error!));
+	problems.push(...result.notebooks.flatMap((n) => n.warnings ?? []));
 	console.log(`${result.notebooks.length - broken.length}/${result.notebooks.length} notebooks run in ${result.notebooksSeconds.toFixed(1)} s`);
 }
 
@@ -152,20 +171,30 @@ const fresh: (Omit<CachedPage, 'blocks' | 'inline'> & { blocks: (CachedPage['blo
 		})),
 	inline: p.inline.flatMap((e) => (e.value === null ? [] : [{ line: e.line, expr: e.expr, value: e.value }])),
 }));
-const cacheFiles = existsSync(join(root, outputsDir)) ? walk(join(root, outputsDir)).filter((f) => f.endsWith('.json')).map((f) => relative(root, f)) : [];
+const cacheFiles = existsSync(join(root, outputsDir)) ? walk(join(root, outputsDir)).filter((f) => f.endsWith('.json')).map((f) => relative(root, f)).filter((f) => f !== versionsFile) : [];
 const wanted = new Set(fresh.map((p) => cachePathFor(p.file)));
 
-// Colab opens the repository's copy of a notebook, so its data fallback must already be this site's.
-const dataUrl = publishedDataUrl(process.env.SITE ?? course.site, process.env.BASE ?? course.base);
-for (const file of notebooks) {
-	const text = readFileSync(file, 'utf8');
-	const current = notebookDataUrl(text);
-	if (current === null || current === dataUrl) continue;
-	if (check) problems.push(`${relative(root, file)}: DATA_URL is ${current}, the site publishes its data at ${dataUrl}; run npm run execute`);
-	else writeFileSync(file, withDataUrl(text, dataUrl));
-}
+// The repository's notebooks name no site (the served download fills in its own), so a fork never rewrites them.
+for (const file of notebooks) problems.push(...repositoryDataUrlProblems(relative(root, file), readFileSync(file, 'utf8')));
 
-if (check) {
+// The releases that printed outputs/: a run on others may print other numbers and dtypes.
+const versionsPath = join(root, versionsFile);
+let recorded: ReturnType<typeof parseVersions> | null = null;
+if (existsSync(versionsPath)) {
+	try {
+		recorded = parseVersions(readFileSync(versionsPath, 'utf8'), versionsFile);
+	} catch (error) {
+		problems.push((error as Error).message);
+	}
+}
+// A check, or a partial run (which would mix outputs of two stacks), must run on the recorded versions.
+const otherReleases = recorded ? versionDifferences(recorded, versions) : [];
+if (check || only !== null) problems.push(...otherReleases);
+else if (!recorded && check) problems.push(`${versionsFile}: missing; run npm run execute to record the versions that print the outputs`);
+
+if (!check && only !== null && otherReleases.length) {
+	console.log(`froze nothing: the other pages' outputs were printed by other releases (${versionsFile})`);
+} else if (check) {
 	for (const page of fresh) {
 		const path = join(root, cachePathFor(page.file));
 		if (!existsSync(path)) {
@@ -205,6 +234,7 @@ if (check) {
 		writeFileSync(path, `${JSON.stringify(frozen, null, '\t')}\n`);
 		for (const block of page.blocks) for (const f of block.figures) copyFileSync(join(figureScratch, f.file), join(root, figuresDir, f.file));
 	}
+	if (only === null) writeFileSync(versionsPath, `${JSON.stringify(versions, null, '\t')}\n`);
 	console.log(`froze outputs of ${fresh.length} pages into ${outputsDir}/`);
 }
 rmSync(figureScratch, { recursive: true, force: true });

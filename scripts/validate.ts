@@ -5,6 +5,7 @@ import { diskTree } from '../src/lib/validate/disk-tree';
 import { formatProblem, sortProblems } from '../src/lib/validate/problem';
 import { readFileSync } from 'node:fs';
 import { startDateWarning } from '../src/lib/config';
+import { PRACTICE_LOG_FILE, practiceLogWarnings } from '../src/lib/validate/practice-log';
 
 const root = process.argv[2] ?? process.cwd();
 // A mistake in course.config.ts is reported like a content mistake, without a stack trace.
@@ -16,7 +17,11 @@ const course = await import('../course.config')
 	});
 const warning = startDateWarning(course.startDate, readFileSync('course.config.ts', 'utf8'));
 if (warning) console.warn(`warning: ${warning}`);
-const problems = sortProblems(validateContent(diskTree(root)));
+const tree = diskTree(root);
+// Formula cells in the published log read fine here but run in a spreadsheet: warned, not refused.
+const publishedLog = tree.read(PRACTICE_LOG_FILE);
+for (const w of publishedLog === null ? [] : practiceLogWarnings(publishedLog)) console.warn(`warning: ${formatProblem(w)}`);
+const problems = sortProblems(validateContent(tree));
 for (const p of problems) console.error(formatProblem(p));
 if (problems.length) {
 	console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in the content.`);

@@ -6,7 +6,7 @@
  * consumer sees one shape. Defaults live here, never downstream.
  */
 import { z } from 'astro/zod';
-import { MAX_NOTE_LENGTH, MAX_WEEK, METRIC_NAMES, isCalendarDate, rowProblems, type Metric } from '../lib/practice-log/metrics';
+import { MAX_NOTE_LENGTH, MAX_ROW_ID_LENGTH, MAX_WEEK, METRIC_NAMES, ROW_ID_PATTERN, isCalendarDate, rowProblems, type Metric } from '../lib/practice-log/metrics';
 
 /** Course-wide stable id of a checklist item: lowercase words joined by hyphens. */
 export const itemId = z
@@ -214,20 +214,30 @@ export const portfolioEntry = z
  * which the browser checks rows with (it never loads zod); this schema is built from
  * that table so the two cannot drift.
  */
-export const logRow = z
-	.strictObject({
-		date: z.string().refine(isCalendarDate, 'write the date as YYYY-MM-DD on a day that exists'),
-		week: z.number().int().min(1).max(MAX_WEEK),
-		metric: z.enum(METRIC_NAMES as [Metric, ...Metric[]]),
-		value: z.number(),
-		unit: z.string(),
-		note: z.string().max(MAX_NOTE_LENGTH),
-	})
-	.superRefine((row, context) => {
-		for (const { field, problem, fix } of rowProblems(row)) {
-			context.addIssue({ code: 'custom', path: [field], message: `${problem}; ${fix}` });
-		}
-	});
+const logRowFields = {
+	/** The row's identity (a UUID, or the id the book gave a row that had none); optional in a committed log.csv. */
+	id: z.string().max(MAX_ROW_ID_LENGTH).regex(ROW_ID_PATTERN).optional(),
+	date: z.string().refine(isCalendarDate, 'write the date as YYYY-MM-DD on a day that exists (years 0001 to 9999)'),
+	week: z.number().int().min(1).max(MAX_WEEK),
+	metric: z.enum(METRIC_NAMES as [Metric, ...Metric[]]),
+	value: z.number(),
+	unit: z.string(),
+	note: z.string().max(MAX_NOTE_LENGTH),
+	/** When the learner last edited the row (epoch ms); the newest edit of an id wins a merge. */
+	editedAt: z.number().nonnegative().optional(),
+};
+
+function checkRow(row: Parameters<typeof rowProblems>[0], context: z.RefinementCtx): void {
+	for (const { field, problem, fix } of rowProblems(row)) {
+		context.addIssue({ code: 'custom', path: [field], message: `${problem}; ${fix}` });
+	}
+}
+
+export const logRow = z.strictObject(logRowFields).superRefine(checkRow);
+/** A row as the browser stores it and exports it: with its id. */
+export const storedLogRow = z.strictObject({ ...logRowFields, id: logRowFields.id.unwrap() }).superRefine(checkRow);
+/** A row as version 2 of the browser's store wrote it: no id, no edit time. */
+export const legacyLogRow = z.strictObject((({ id: _id, editedAt: _editedAt, ...fields }) => fields)(logRowFields)).superRefine(checkRow);
 export const practiceLog = z.array(logRow);
 
 /**

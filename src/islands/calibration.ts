@@ -1,9 +1,9 @@
 /**
  * `<sp-calibration>`: redraws the calibration table (CalibrationTable.astro's
  * markup) from the portfolio's predictions and this browser's claims, whenever a
- * claim is answered here or in another tab.
+ * claim is answered here or in another tab. Bands are half-open: 50–59%, …, 90–100%.
  */
-import { calibration, claimsAsPredictions, describeCalibration, type ScoredPrediction } from '../lib/portfolio/calibration';
+import { calibration, claimRowsWithoutConfidence, claimsAsPredictions, describeCalibration, type ScoredPrediction } from '../lib/portfolio/calibration';
 import { MISSING, formatNumber, formatPercent } from '../lib/stats/format';
 import { ProgressElement, defineOnce } from './page-store';
 
@@ -14,13 +14,16 @@ class LiveCalibration extends ProgressElement {
 	protected render(): void {
 		if (!this.store) return;
 		const c = calibration([...this.published, ...claimsAsPredictions(this.store.claims())]);
-		const key = JSON.stringify(c);
+		const unscored = claimRowsWithoutConfidence(this.store.log(), this.store.claims());
+		const key = JSON.stringify([c, unscored]);
 		if (key === this.shown) return;
 		this.shown = key;
 		const section = this.querySelector('section')!;
 		const summary = section.querySelector('p') ?? section.appendChild(document.createElement('p'));
 		const link = summary.querySelector('a');
-		summary.textContent = `${describeCalibration(c)} `;
+		// Rows imported from a CSV count in the dashboard's accuracy but have no confidence: say so, so the two agree.
+		const note = unscored ? ` ${unscored} answered claim${unscored === 1 ? '' : 's'} in your log (imported without a stated confidence) ${unscored === 1 ? 'counts' : 'count'} in the accuracy above but cannot be placed in a band.` : '';
+		summary.textContent = `${describeCalibration(c)}${note} `;
 		if (link && c.resolved > 0) summary.append(link, '.');
 		let table = section.querySelector('table');
 		if (c.resolved === 0) return table?.remove();

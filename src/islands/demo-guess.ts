@@ -7,11 +7,11 @@ import { guessRow } from '../lib/demos/verdict';
 import { localDate } from '../lib/practice-log/metrics';
 import { storeFor } from './page-store';
 
-/** True once the row was handed to the store (whose notice says if storage failed); false when the page has no store. */
+/** True once the row is saved (read back from storage); false when the page has no store or storage failed (the layout's notice then says why). */
 export function recordGuess(demo: HTMLElement, title: string, prediction: Prediction, guess: number, answer: number): boolean {
 	const store = storeFor(demo);
 	if (!store) return false;
 	const date = localDate(Date.now());
 	store.appendLog([guessRow(title, prediction, guess, answer, date, store.weekOf(date))]);
-	return true;
+	return store.lastWrite().saved;
 }

@@ -1,9 +1,12 @@
 /**
  * `<sp-due-list>` on /progress/: every unresolved claim or decision whose date is
- * today or past, with two answers each. Answering resolves it in the store, which
- * writes the log row; focus moves to the next question.
+ * today or past, with its answers (a claim: came true, partly, did not; partly
+ * counts as half). Answering resolves it in the store, which writes the log row;
+ * focus moves to the next question. The ones not yet due are listed with their
+ * dates ("Claim: … — check on 2027-01-12").
  */
 import { localDate } from '../lib/practice-log/metrics';
+import { laterRecords } from '../lib/practice-log/records';
 import type { Claim, Decision } from '../lib/progress/state';
 import { ProgressElement, defineOnce } from './page-store';
 
@@ -20,10 +23,11 @@ class DueList extends ProgressElement {
 			const li = button.closest('li')!;
 			const next = li.nextElementSibling ?? li.previousElementSibling;
 			const id = li.dataset.id!;
-			const yes = button.dataset.answer === 'yes';
-			if (li.dataset.kind === 'claim') this.store.resolveClaim(id, yes);
-			else this.store.resolveDecision(id, yes);
-			this.querySelector('[data-status]')!.textContent = `Logged: ${button.textContent}.`;
+			const answer = button.dataset.answer;
+			if (li.dataset.kind === 'claim') this.store.resolveClaim(id, answer === 'partly' ? 'partly' : answer === 'yes');
+			else this.store.resolveDecision(id, answer === 'yes');
+			const write = this.store.lastWrite();
+			this.querySelector('[data-status]')!.textContent = write.saved ? `Logged: ${button.textContent}.` : `${button.textContent}: kept for this visit only. ${write.message}`;
 			const focusTarget = next && this.querySelector<HTMLElement>(`li[data-id="${(next as HTMLElement).dataset.id}"] button`);
 			(focusTarget ?? this.querySelector<HTMLElement>('#due'))?.focus();
 		});
@@ -36,13 +40,20 @@ class DueList extends ProgressElement {
 			...this.store.claims().filter((c) => !c.resolved && c.checkOn <= today).map((item) => ({ kind: 'claim' as const, item })),
 			...this.store.decisions().filter((d) => !d.resolved && d.reviewOn <= today).map((item) => ({ kind: 'decision' as const, item })),
 		].sort((a, b) => dueOn(a).localeCompare(dueOn(b)));
-		const waiting = this.store.claims().filter((c) => !c.resolved).length + this.store.decisions().filter((d) => !d.resolved).length - due.length;
+		const waiting = laterRecords(this.store.claims(), this.store.decisions(), today);
 		const summary = this.querySelector('[data-summary]')!;
-		const later = waiting ? ` ${waiting} more ${waiting === 1 ? 'comes' : 'come'} back later.` : '';
+		const later = waiting.length ? ` Coming back later: ${waiting.length}, listed below.` : '';
 		if (due.length === 0) summary.innerHTML = this.summaryHtml + later;
 		else summary.textContent = `${due.length} ${due.length === 1 ? 'is' : 'are'} due: answer each once and the result goes into your practice log.${later}`;
 		const list = this.querySelector('[data-items]')!;
 		list.replaceChildren(...due.map(item));
+		let laterList = this.querySelector<HTMLUListElement>('[data-later]');
+		if (!laterList) {
+			laterList = Object.assign(document.createElement('ul'), { className: 'due-later' });
+			laterList.dataset.later = '';
+			list.after(laterList);
+		}
+		laterList.replaceChildren(...waiting.map((w) => Object.assign(document.createElement('li'), { textContent: w.text })));
 	}
 }
 
@@ -58,18 +69,18 @@ function item(d: Due): HTMLLIElement {
 	group.setAttribute('role', 'group');
 	const answers =
 		d.kind === 'claim'
-			? { text: `Claim: ${d.item.text} (${Math.round(d.item.confidence * 100)}% confident, check on ${d.item.checkOn})`, question: 'Did it come true?', yes: 'Came true', no: 'Did not' }
-			: { text: `${d.item.kind === 'adr' ? 'ADR' : 'Decision'}: ${d.item.title} (review on ${d.item.reviewOn})`, question: 'Did it prove right?', yes: 'Proved right', no: 'Did not' };
+			? { text: `Claim: ${d.item.text} (${Math.round(d.item.confidence * 100)}% confident, check on ${d.item.checkOn})`, question: 'Did it come true?', choices: [['yes', 'Came true'], ['partly', 'Partly'], ['no', 'Did not']] }
+			: { text: `${d.item.kind === 'adr' ? 'ADR' : 'Decision'}: ${d.item.title} (review on ${d.item.reviewOn})`, question: 'Did it prove right?', choices: [['yes', 'Proved right'], ['no', 'Did not']] };
 	text.textContent = answers.text;
 	text.id = `due-${d.item.id}`;
 	group.setAttribute('aria-labelledby', text.id);
 	const label = document.createElement('span');
 	label.textContent = answers.question;
 	group.append(label);
-	for (const [answer, word] of [['yes', answers.yes], ['no', answers.no]] as const) {
+	for (const [answer, word] of answers.choices) {
 		const button = document.createElement('button');
 		button.type = 'button';
-		button.className = answer === 'no' ? 'secondary' : '';
+		button.className = answer === 'yes' ? '' : 'secondary';
 		button.dataset.answer = answer;
 		button.textContent = word;
 		group.append(button);

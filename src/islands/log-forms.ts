@@ -58,6 +58,9 @@ class LogForm extends ProgressElement {
 			store.appendLog([row]);
 			message = `Saved to your practice log: ${metric} ${row.value} ${row.unit}.`;
 		}
+		// Said only once the store read the write back: a full or blocked storage keeps it for this visit only.
+		const write = store.lastWrite();
+		if (!write.saved) message = `Kept for this visit only. ${write.message}`;
 		this.form.reset();
 		this.resetDate();
 		this.say(message);

@@ -2,7 +2,9 @@
  * `<sp-practice-log>` on the progress page: redraws the practice dashboard from the
  * browser's log (and another tab's), downloads the log as CSV, and imports a CSV:
  * read, checked whole (every bad line is listed and nothing changes), previewed as
- * "adds N rows, M already in your log", then merged on confirmation. Never deletes.
+ * "adds N rows, M already in your log", then merged on confirmation. An import
+ * never deletes a row, and never brings back one deleted here (its tombstone stays).
+ * An import that would not fit in storage is refused whole.
  *
  *   <sp-practice-log data-storage-key data-site-id>
  *     <div data-log-actions hidden> <button data-action="download-log"> <input type="file" accept=".csv" data-action="import-log"> </div>
@@ -14,9 +16,11 @@ import { ACTION_ATTRIBUTE, REGION_ATTRIBUTE, SITE_ID_ATTRIBUTE } from '../lib/pr
 import type { ProgressStore } from '../lib/progress/store';
 import { formatLineProblem, formatLogCsv, parseLogCsv } from '../lib/practice-log/csv';
 import { summariseLog, type CourseMonth } from '../lib/practice-log/dashboard';
-import { localDate, MAX_LOG_BYTES, mergeLog, type LogRow } from '../lib/practice-log/metrics';
+import { localDate, MAX_LOG_BYTES, type LogRow } from '../lib/practice-log/metrics';
+import { mergeLogDetailed } from '../lib/practice-log/merge-log';
 import { button, saveFile } from './controls';
-import { defineOnce, storeFor } from './page-store';
+import { defineOnce } from './page-store';
+import { fullStoreFor } from './full-store';
 
 /** How many refused lines are listed; the rest are counted. */
 const LISTED_PROBLEMS = 20;
@@ -31,13 +35,16 @@ function parseMonths(json: string | undefined): CourseMonth[] {
 	}
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 class PracticeLog extends HTMLElement {
 	private store: ProgressStore | null = null;
 	private pending: LogRow[] | null = null;
+	private drawn = false;
 
 	connectedCallback(): void {
 		if (this.store) return;
-		this.store = storeFor(this);
+		this.store = fullStoreFor(this);
 		if (!this.store) return;
 		// The buttons do nothing without JavaScript, so the page serves them hidden.
 		const actions = this.querySelector<HTMLElement>('[data-log-actions]');
@@ -56,8 +63,9 @@ class PracticeLog extends HTMLElement {
 		const target = this.querySelector<HTMLElement>('[data-practice-dashboard]');
 		if (!target || !this.store) return;
 		// The server drew the empty dashboard; Observable Plot (about 90 KB gzip) loads only
-		// once there is a row to draw, and the log never shrinks back to empty.
-		if (this.store.log().length === 0) return;
+		// once there is a row to draw (or after deleting the last one, to draw it empty again).
+		if (this.store.log().length === 0 && !this.drawn) return;
+		this.drawn = true;
 		const started = performance.now();
 		const { renderPracticeDashboard } = await import('../lib/practice-log/render');
 		const summary = summariseLog(this.store.log(), parseMonths(target.dataset.months));
@@ -99,9 +107,15 @@ class PracticeLog extends HTMLElement {
 		const action = (event.target as Element).closest?.(`[${ACTION_ATTRIBUTE}]`)?.getAttribute(ACTION_ATTRIBUTE);
 		if (action === 'download-log') this.download();
 		else if (action === 'apply-log' && this.pending && this.store) {
-			const added = this.store.appendLog(this.pending);
+			const result = this.store.importLog(this.pending);
 			this.closePreview();
-			this.say(`Import done: ${added} row${added === 1 ? '' : 's'} added to your log.`);
+			if (!result.ok) this.say(result.message, 'alert');
+			else {
+				const write = this.store.lastWrite();
+				const done = `${plural(result.added, 'row')} added${result.updated ? `, ${plural(result.updated, 'row')} updated` : ''}`;
+				if (write.saved) this.say(`Import done: ${done} to your log.`);
+				else this.say(`${done} for this visit only. ${write.message}`, 'alert');
+			}
 		} else if (action === 'cancel-log') {
 			this.closePreview();
 			this.say('Import cancelled; nothing was changed.');
@@ -134,19 +148,19 @@ class PracticeLog extends HTMLElement {
 			this.say(`${file.name} was not imported: ${problems.length} line${problems.length === 1 ? '' : 's'} cannot be read. Nothing was changed. Fix these lines and import it again:`, 'alert', listed);
 			return;
 		}
-		const local = this.store.log();
-		const adds = mergeLog(local, parsed.rows).length - local.length;
-		const already = parsed.rows.length - adds;
+		const { added: adds, updated } = mergeLogDetailed(this.store.log(), parsed.rows, this.store.deleted());
+		const already = parsed.rows.length - adds - updated;
 		this.say('');
-		if (adds === 0) {
-			this.say(`${file.name} has ${parsed.rows.length} rows, all already in your log. Nothing was changed.`);
+		if (adds === 0 && updated === 0) {
+			this.say(`${file.name} has ${plural(parsed.rows.length, 'row')}, all already in your log (or deleted from it). There is nothing new; nothing was changed.`);
 			return;
 		}
 		this.pending = parsed.rows;
 		const preview = this.region('log-preview');
 		const question = document.createElement('p');
 		question.tabIndex = -1;
-		question.textContent = `${file.name} adds ${adds} new row${adds === 1 ? '' : 's'} to your log (${already} already in it are skipped; no row is removed). Add them?`;
+		const edits = updated ? ` and updates ${plural(updated, 'row')} edited since` : '';
+		question.textContent = `${file.name} adds ${plural(adds, 'new row')}${edits} to your log (${already} already in it or deleted from it are skipped; no row is removed). Add them?`;
 		preview.replaceChildren(question, button('apply-log', 'Add rows'), button('cancel-log', 'Cancel'));
 		preview.hidden = false;
 		question.focus();

@@ -1,32 +1,36 @@
 /**
- * Client island of the dashboard's `<sp-progress-controls>`: export the ticks
- * to a file, import a file (check, preview, then apply or cancel) and reset
- * (with an offer to export first, without `confirm()`). The server renders the
+ * Client island of the dashboard's `<sp-progress-controls>`: export the ticks,
+ * log, claims, decisions and deletions to a file, import a file (check, preview,
+ * then apply or cancel) and reset the ticks (with an offer to export first, without
+ * `confirm()`). The preview names every tick the file would remove; those unticks
+ * are applied only with "Apply, removing N ticks" ("Apply, keeping my ticks" keeps
+ * them). A file with nothing new says so and asks nothing. An import that does not
+ * fit in storage is refused whole, and the message says so. The server renders the
  * element (it may carry `hidden`: the controls do nothing without JavaScript):
  *
  *   <sp-progress-controls data-storage-key data-site-id data-known-ids='["id", ...]' data-renames='{...}' hidden>
  *     <button type="button" data-action="export">Export progress</button>
  *     <label>Import progress file <input type="file" accept=".json,application/json" data-action="import"></label>
- *     <button type="button" data-action="reset">Reset progress</button>
+ *     <button type="button" data-action="reset">Reset ticks</button>
  *     (optional) <div data-region="preview|reset"></div> <p data-region="status" role="status"></p> <p data-region="alert" role="alert"></p>
  *   </sp-progress-controls>
  *
  * Known ids may instead come from a `<script type="application/json">` child.
  * Regions that are missing are created at the end of the element.
  */
-import { mergeDrillState } from '../lib/drills/state';
 import { ACTION_ATTRIBUTE, CONTROLS_ELEMENT, KNOWN_IDS_ATTRIBUTE, MAX_IMPORT_BYTES, REGION_ATTRIBUTE, RENAMES_ATTRIBUTE, SITE_ID_ATTRIBUTE, STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
 import { parseProgressFile } from '../lib/progress/import';
-import { mergeRecords, previewImport, type ImportPreview } from '../lib/progress/merge';
-import { mergeLog } from '../lib/practice-log/metrics';
+import { mergeRecords, mergeTombstones, previewImport, type ImportPreview } from '../lib/progress/merge-import';
+import { mergeLogDetailed } from '../lib/practice-log/merge-log';
 import type { ProgressFile } from '../lib/progress/state';
 import type { ProgressStore } from '../lib/progress/store';
 import { button, saveFile } from './controls';
-import { defineOnce, parseRenames, storeFor } from './page-store';
+import { defineOnce, parseRenames } from './page-store';
+import { fullStoreFor } from './full-store';
 
 type RegionName = 'preview' | 'reset' | 'status' | 'alert';
 
-const RESET_QUESTION = 'This removes every tick in this browser (your practice log stays). Export first?';
+const RESET_QUESTION = 'This removes every tick in this browser. Your practice log, claims and decisions stay. Export first?';
 
 /** "1 new tick" / "3 new ticks". */
 export function plural(count: number, one: string, many: string): string {
@@ -38,20 +42,42 @@ export interface RecordsPreview {
 	logRows: number;
 	claims: number;
 	decisions: number;
+	/** Rows, claims and decisions the file deletes here (its tombstones). */
+	deletions?: number;
 }
 
-/** The sentence shown before an import is applied. */
+/** The first ids of a list and how many more: "w03-read, w04-read and 3 more". */
+function listIds(ids: readonly string[], shown = 5): string {
+	const head = ids.slice(0, shown).join(', ');
+	return ids.length > shown ? `${head} and ${ids.length - shown} more` : head;
+}
+
+/** Whether an import would change anything at all. */
+export function importChangesNothing(preview: ImportPreview, records?: RecordsPreview): boolean {
+	const recordCount = records ? records.logRows + records.claims + records.decisions + (records.deletions ?? 0) : 0;
+	return preview.added.length === 0 && preview.changed.length === 0 && recordCount === 0;
+}
+
+/**
+ * The sentences shown before an import is applied. Unticks are named as unticks:
+ * they are applied only when the learner chooses to (the other button keeps them).
+ */
 export function describePreview(preview: ImportPreview, records?: RecordsPreview): string {
-	const log =
-		records && records.logRows + records.claims + records.decisions > 0
-			? ` It also adds ${plural(records.logRows, 'practice log row', 'practice log rows')}, ${plural(records.claims, 'claim', 'claims')} and ${plural(records.decisions, 'decision', 'decisions')} (nothing in your log is removed).`
-		: '';
-	return (
-		`This file has ${plural(preview.added.length, 'new tick', 'new ticks')}, ` +
-		`${plural(preview.changed.length, 'changed tick', 'changed ticks')}, ` +
-		`${plural(preview.conflictsKeptLocal.length, 'conflict', 'conflicts')} kept local (this browser's record is newer) and ` +
-		`${plural(preview.orphaned.length, 'orphaned tick', 'orphaned ticks')} (items this book no longer has; they are kept).${log} Apply it?`
-	);
+	const ticked = preview.changed.filter((c) => c.to).length;
+	const parts = [
+		`This file has ${plural(preview.added.length, 'new tick', 'new ticks')}, ${plural(ticked, 'tick', 'ticks')} on items unticked here, ` +
+			`${plural(preview.conflictsKeptLocal.length, 'conflict', 'conflicts')} kept local (this browser's record is newer) and ` +
+			`${plural(preview.orphaned.length, 'orphaned tick', 'orphaned ticks')} (items this book no longer has; they are kept).`,
+	];
+	if (preview.unticks.length > 0) {
+		parts.push(`${plural(preview.unticks.length, 'tick', 'ticks')} would be removed (the file unticked ${preview.unticks.length === 1 ? 'it' : 'them'} later): ${listIds(preview.unticks)}.`);
+	}
+	if (records && records.logRows + records.claims + records.decisions + (records.deletions ?? 0) > 0) {
+		const removed = records.deletions ? ` It deletes ${plural(records.deletions, 'record', 'records')} you or another browser deleted.` : ' Nothing in your log is removed.';
+		parts.push(`It also adds ${plural(records.logRows, 'practice log row', 'practice log rows')}, ${plural(records.claims, 'claim', 'claims')} and ${plural(records.decisions, 'decision', 'decisions')}.${removed}`);
+	}
+	parts.push(preview.unticks.length > 0 ? 'Apply it with the unticks, or keep your ticks?' : 'Apply it?');
+	return parts.join(' ');
 }
 
 /** Said before the preview when the file was exported by another copy of the course (a fork, or its original). */
@@ -80,10 +106,11 @@ class ProgressControls extends HTMLElement {
 	private store: ProgressStore | null = null;
 	private siteId = '';
 	private pending: ProgressFile | null = null;
+	private clampNote = '';
 
 	connectedCallback(): void {
 		if (this.store) return;
-		this.store = storeFor(this);
+		this.store = fullStoreFor(this);
 		if (!this.store) return;
 		// The key starts `sp:<site id>:`, so a missing data-site-id still has an answer.
 		const fromKey = /^sp:([a-z0-9-]+):/.exec(this.getAttribute(STORAGE_KEY_ATTRIBUTE) ?? '')?.[1];
@@ -137,9 +164,12 @@ class ProgressControls extends HTMLElement {
 	}
 
 	private resetNow(): void {
-		this.store?.reset();
+		if (!this.store) return;
+		this.store.reset();
 		this.close('reset', 'reset');
-		this.say('Every tick in this browser was removed.');
+		const write = this.store.lastWrite();
+		if (write.saved) this.say('Every tick in this browser was removed. Your practice log, claims and decisions were kept.');
+		else this.say(`The ticks were removed on this page only. ${write.message}`, 'alert');
 	}
 
 	private onClick(event: Event): void {
@@ -156,7 +186,8 @@ class ProgressControls extends HTMLElement {
 			this.resetNow();
 		} else if (action === 'reset-now') this.resetNow();
 		else if (action === 'cancel-reset') this.close('reset', 'reset');
-		else if (action === 'apply-import') this.applyImport();
+		else if (action === 'apply-import') this.applyImport(false);
+		else if (action === 'apply-import-keep') this.applyImport(true);
 		else if (action === 'cancel-import') {
 			this.pending = null;
 			this.close('preview', 'import');
@@ -185,31 +216,45 @@ class ProgressControls extends HTMLElement {
 			this.say(parsed.error, 'alert');
 			return;
 		}
-		const { log, claims, decisions } = this.store.snapshot();
-		const records = {
-			logRows: mergeLog(log, parsed.file.log).length - log.length,
-			claims: mergeRecords(claims, parsed.file.claims).length - claims.length,
-			decisions: mergeRecords(decisions, parsed.file.decisions).length - decisions.length,
+		const { log, claims, decisions, deleted } = this.store.snapshot();
+		const tombstones = mergeTombstones(deleted, parsed.file.deleted);
+		const merged = mergeLogDetailed(log, parsed.file.log, tombstones);
+		const live = <T extends { id: string }>(records: readonly T[]) => records.filter((r) => !Object.hasOwn(tombstones, r.id)).length;
+		const records: RecordsPreview = {
+			logRows: merged.added + merged.updated,
+			claims: live(mergeRecords(claims, parsed.file.claims)) - live(claims),
+			decisions: live(mergeRecords(decisions, parsed.file.decisions)) - live(decisions),
+			deletions: [...log, ...claims, ...decisions].filter((r) => Object.hasOwn(tombstones, r.id)).length,
 		};
 		const preview = previewImport(this.store.snapshot().ticks, parsed.file, {
 			siteId: this.siteId,
 			knownIds: readKnownIds(this),
 			renames: new Map(parseRenames(this.getAttribute(RENAMES_ATTRIBUTE))),
 		});
-		this.pending = parsed.file;
+		this.clampNote = parsed.clampedTimes
+			? ` ${plural(parsed.clampedTimes, 'time', 'times')} in the file ${parsed.clampedTimes === 1 ? 'was' : 'were'} ahead of this computer's clock and ${parsed.clampedTimes === 1 ? 'was' : 'were'} read as now.`
+			: '';
 		this.say('');
-		this.ask('preview', `${parsed.fromOtherCopy ? describeOtherCopy(parsed.fromOtherCopy) : ''}${describePreview(preview, records)}`, [button('apply-import', 'Apply import'), button('cancel-import', 'Cancel')]);
+		if (importChangesNothing(preview, records)) {
+			this.say(`There is nothing new in ${file.name}: everything in it is already in this browser. Nothing was changed.`);
+			return;
+		}
+		this.pending = parsed.file;
+		const buttons = preview.unticks.length
+			? [button('apply-import', `Apply, removing ${plural(preview.unticks.length, 'tick', 'ticks')}`), button('apply-import-keep', 'Apply, keeping my ticks'), button('cancel-import', 'Cancel')]
+			: [button('apply-import', 'Apply import'), button('cancel-import', 'Cancel')];
+		this.ask('preview', `${parsed.fromOtherCopy ? describeOtherCopy(parsed.fromOtherCopy) : ''}${describePreview(preview, records)}${this.clampNote}`, buttons);
 	}
 
-	private applyImport(): void {
+	private applyImport(keepTicks: boolean): void {
 		if (!this.store || !this.pending) return;
-		this.store.importFile(this.pending);
-		// The drill record merges in its own step (lib/drills/state.ts), after the rest of the file.
-		const drills = this.pending.drills;
-		if (drills) this.store.updateDrills((local) => mergeDrillState(local, drills));
+		const result = this.store.importFile(this.pending, { keepTicks });
 		this.pending = null;
 		this.close('preview', 'import');
-		this.say('Import done: the file was merged with the ticks in this browser.');
+		if (!result.ok) return this.say(result.message, 'alert');
+		const write = this.store.lastWrite();
+		if (!write.saved) return this.say(`The file was merged for this visit only. ${write.message}`, 'alert');
+		this.say(`Import done: the file was merged with the ticks and log in this browser${keepTicks ? ', keeping your ticks' : ''}.${this.clampNote}`);
 	}
 }
 

@@ -146,7 +146,10 @@ class Timer extends ProgressElement {
 			if (!form.reportValidity()) return;
 			store.appendLog([row]);
 		}
-		this.finish(row ? `Saved to your practice log: ${row.metric} ${row.value} ${row.unit}.` : 'Stopped.');
+		// "Saved" only once the store read the row back; a full or blocked storage keeps it for this visit.
+		const write = store.lastWrite();
+		const logged = `${row?.metric} ${row?.value} ${row?.unit}`;
+		this.finish(!row ? 'Stopped.' : write.saved ? `Saved to your practice log: ${logged}.` : `Kept for this visit only: ${logged}. ${write.message}`);
 	}
 
 	private closeForm(): void {

@@ -91,6 +91,9 @@ describe("a learner's fork under /study-plan/", () => {
 		rmSync(join(root, 'content/progress.json'), { force: true });
 		mkdirSync(join(root, 'content/portfolio'));
 		cpSync('notebooks', join(root, 'notebooks'), { recursive: true });
+		// What the pages' numbers and the drills' answers are read from: the frozen outputs and the data they were computed on.
+		cpSync('outputs', join(root, 'outputs'), { recursive: true });
+		cpSync('public/data', join(root, 'public/data'), { recursive: true });
 		cpSync(EXAMPLE_FILE, join(root, 'content/portfolio', `${WELCH}.md`));
 		entry('2026-02-01-half-written', 'type: decision\ntitle: Half-written decision\ndate: 2026-02-01\ndraft: true');
 		entry('2026-02-02-draft-prediction', 'type: prediction\ntitle: Draft prediction\ndate: 2026-02-02\nclaim: Never counted\nconfidence: 0.5\ndue: 2026-02-06\noutcome: right\ndraft: true');
@@ -179,11 +182,11 @@ describe("a learner's fork under /study-plan/", () => {
 		expect(section?.textContent?.replace(/\s+/g, ' ')).toMatch(/Of 3 resolved predictions, 67% came true \(partly right counts as half\); Brier score 0\.197, .* 1 more pending\. /);
 		const rows = [...(section?.querySelectorAll('tbody tr') ?? [])].map((r) => [...r.children].map((c) => c.textContent?.trim()));
 		expect(rows).toEqual([
-			['50-60%', '0', '—', '—', '—'],
-			['60-70%', '0', '—', '—', '—'],
-			['70-80%', '2', '1', '50%', '70%'],
-			['80-90%', '0', '—', '—', '—'],
-			['90-100%', '1', '1', '100%', '90%'],
+			['50–59%', '0', '—', '—', '—'],
+			['60–69%', '0', '—', '—', '—'],
+			['70–79%', '2', '1', '50%', '70%'],
+			['80–89%', '0', '—', '—', '—'],
+			['90–100%', '1', '1', '100%', '90%'],
 		]);
 	});
 

@@ -46,6 +46,9 @@ describe("a fork with content/portfolio/log.csv, built under /study/", () => {
 	beforeAll(() => {
 		cpSync('content', join(root, 'content'), { recursive: true });
 		cpSync('notebooks', join(root, 'notebooks'), { recursive: true });
+		// What the pages' numbers and the drills' answers are read from: the frozen outputs and the data they were computed on.
+		cpSync('outputs', join(root, 'outputs'), { recursive: true });
+		cpSync('public/data', join(root, 'public/data'), { recursive: true });
 		cpSync(FIXTURE, join(root, 'content/portfolio/log.csv'));
 		execFileSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', root], { stdio: 'pipe' });
 		// Its own Astro cache, so this fork's content never leaks into the book's next build (see portfolio.test.ts).

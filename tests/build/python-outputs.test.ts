@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configured as course } from '../support/course';
 import { distDir, readPage } from '../support/dist';
@@ -19,7 +19,7 @@ const withBase = (path: string) => `${base.replace(/\/?$/, '')}${path}`;
 const stripBase = (path: string) => path.slice(base.replace(/\/?$/, '').length);
 
 const cachedPages = (readdirSync('outputs', { recursive: true }) as string[])
-	.filter((f) => f.endsWith('.json'))
+	.filter((f) => f.endsWith('.json') && f !== 'versions.json')
 	.map((f) => JSON.parse(readFileSync(join('outputs', f), 'utf8')) as CachedPage)
 	.filter((p) => p.file.startsWith('content/weeks/'));
 
@@ -76,11 +76,13 @@ describe('published notebooks', () => {
 			const folder = mkdtempSync(join(tmpdir(), 'download-'));
 			// The configured site is not live in a test: point the fallback at the local copy of it.
 			writeFileSync(join(folder, name), withDataUrl(download, `${server.url}data`));
-			const python = process.env.PYTHON ?? '/usr/bin/python3';
+			// The pinned venv (scripts/python.sh makes it) unless PYTHON names another interpreter.
+			const [python, ...pythonArgs] = process.env.PYTHON ? [process.env.PYTHON] : [resolve('scripts/python.sh')];
 			// Asynchronous, so this process's server can answer the notebook's requests.
 			const run = await promisify(execFile)(
-				python,
+				python!,
 				[
+					...pythonArgs,
 					'-c',
 					[
 						'import sys, nbformat',

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './harness';
+import { layoutShift, scrollThrough, watchLayoutShift } from '../support/layout-shift';
 import { addDays } from '../../src/lib/schedule';
 import type { CachedPage } from '../../src/lib/python/outputs';
 import { parse } from 'yaml';
@@ -132,30 +133,11 @@ describe('daily drills', () => {
 		// A Wednesday: two estimates and a shape drill, the tallest card of the week.
 		await page.clock.install({ time: at(2) });
 		await page.goto(h.url(path));
-		await page.evaluate(() => {
-			const w = window as unknown as { cls: number; shifts: string[] };
-			w.cls = 0;
-			w.shifts = [];
-			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }>) {
-					if (entry.hadRecentInput) continue;
-					w.cls += entry.value;
-					const node = entry.sources?.[0]?.node;
-					w.shifts.push(`${entry.value.toFixed(4)} ${node instanceof Element ? `${node.tagName.toLowerCase()}.${node.className}` : (node?.nodeName ?? '')}`);
-				}
-			}).observe({ type: 'layout-shift', buffered: true });
-		});
-		const height = await page.evaluate(() => document.documentElement.scrollHeight);
-		for (let y = 0; y < height; y += 800) {
-			await page.mouse.wheel(0, 800);
-			await page.waitForTimeout(120);
-		}
+		await watchLayoutShift(page);
+		await scrollThrough(page);
 		await expect.poll(() => card(page).locator('.today-drill').count()).toBeGreaterThan(0);
 		await page.waitForTimeout(300);
-		const { cls, shifts } = await page.evaluate(() => {
-			const w = window as unknown as { cls: number; shifts: string[] };
-			return { cls: w.cls, shifts: w.shifts };
-		});
+		const { cls, shifts } = await layoutShift(page);
 		expect(cls, shifts.join('\n')).toBeLessThanOrEqual(0.02);
 		await context.close();
 	});

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useSite } from './harness';
+import { layoutShift, scrollThrough, watchLayoutShift } from '../support/layout-shift';
 import { allPages, pagePath } from '../support/dist';
 
 const h = useSite();
@@ -18,30 +19,11 @@ describe('layout shift', () => {
 
 	it.each(['/', ...demoPages])('%s shifts at most 0.02 while read from top to bottom', async (path) => {
 		const { page, context, errors } = await h.open(path, { viewport: { width: 390, height: 844 } });
-		await page.evaluate(() => {
-			const w = window as unknown as { cls: number; shifts: string[] };
-			w.cls = 0;
-			w.shifts = [];
-			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }>) {
-					if (entry.hadRecentInput) continue;
-					w.cls += entry.value;
-					const node = entry.sources?.[0]?.node;
-					w.shifts.push(`${entry.value.toFixed(4)} ${node instanceof Element ? `${node.tagName.toLowerCase()}.${node.className}` : node?.nodeName ?? ''}`);
-				}
-			}).observe({ type: 'layout-shift', buffered: true });
-		});
-		const height = await page.evaluate(() => document.documentElement.scrollHeight);
-		for (let y = 0; y < height; y += 800) {
-			await page.mouse.wheel(0, 800);
-			await page.waitForTimeout(120);
-		}
+		await watchLayoutShift(page);
+		await scrollThrough(page);
 		await page.waitForLoadState('networkidle');
 		await page.waitForTimeout(300);
-		const { cls, shifts } = await page.evaluate(() => {
-			const w = window as unknown as { cls: number; shifts: string[] };
-			return { cls: w.cls, shifts: w.shifts };
-		});
+		const { cls, shifts } = await layoutShift(page);
 		expect(cls, `layout shifts on ${path}: ${shifts.join('; ')}`).toBeLessThanOrEqual(0.02);
 		expect(errors).toEqual([]);
 		await context.close();

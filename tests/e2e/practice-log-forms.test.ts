@@ -1,5 +1,6 @@
 // What writes rows besides timers: a demo's checked guess, claims and decisions
 // that come back on /progress/ on their date, and the score form.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allPages, readPage } from '../support/dist';
@@ -49,26 +50,28 @@ describe('rows from guesses, claims, decisions and scores', () => {
 		await form.getByLabel('Check on').fill(localDay(0));
 		await form.getByRole('button', { name: 'Save claim' }).click();
 		await expect.poll(() => form.locator('[data-status]').textContent()).toContain('Saved');
-		// A second claim due later is counted, not asked.
+		// A second claim due later is listed with its date, not asked.
 		await form.getByLabel(/^Claim/).fill('Later claim');
 		await form.getByLabel('Check on').fill(localDay(5));
 		await form.getByRole('button', { name: 'Save claim' }).click();
 
 		await page.goto(h.url('/progress/'));
 		const due = page.locator('sp-due-list');
-		await expect.poll(() => due.locator('li').count()).toBe(1);
-		await expect(due.locator('[data-summary]').textContent()).resolves.toContain('1 more comes back later');
-		await expect(due.locator('li').textContent()).resolves.toContain('80% confident');
+		await expect.poll(() => due.locator('[data-items] li').count()).toBe(1);
+		await expect(due.locator('[data-summary]').textContent()).resolves.toContain('Coming back later: 1');
+		await expect(due.locator('[data-later] li').textContent()).resolves.toBe(`Claim: Later claim (70% confident) — check on ${localDay(5)}`);
+		await expect(due.locator('[data-items] li').textContent()).resolves.toContain('80% confident');
 		// The calibration table counts the portfolio's predictions and, once answered, this claim.
 		const resolvedCount = async () => {
 			const text = (await page.locator('sp-calibration').textContent()) ?? '';
 			return Number(text.match(/Of (\d+) resolved/)?.[1] ?? 0);
 		};
 		const before = await resolvedCount();
+		await due.getByRole('button', { name: 'Partly' }).waitFor();
 		await due.getByRole('button', { name: 'Came true' }).click();
-		await expect.poll(() => due.locator('li').count()).toBe(0);
+		await expect.poll(() => due.locator('[data-items] li').count()).toBe(0);
 		await expect.poll(resolvedCount).toBe(before + 1);
-		await expect(page.locator('sp-calibration table').textContent()).resolves.toContain('80-90%');
+		await expect(page.locator('sp-calibration table').textContent()).resolves.toContain('80–89%');
 		const state = await stored(page, 'sp-due-list');
 		expect(state.log).toEqual([expect.objectContaining({ metric: 'intuition_correct', value: 1, unit: 'claim' })]);
 		await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('due');
@@ -86,6 +89,58 @@ describe('rows from guesses, claims, decisions and scores', () => {
 		const due = page.locator('sp-due-list');
 		await due.getByRole('button', { name: 'Did not' }).click();
 		await expect.poll(async () => (await stored(page, 'sp-due-list')).log).toEqual([expect.objectContaining({ metric: 'decision_right', value: 0, unit: 'ADR' })]);
+		await context.close();
+	});
+
+	it('keeps two equal scores as two rows, and deletes one for good from the records table', async () => {
+		const { page, context, errors } = await h.open('/progress/');
+		const form = page.locator('sp-log-form[data-form=score]');
+		for (let i = 0; i < 2; i += 1) {
+			await form.getByLabel('Score').selectOption('decomposition');
+			await form.getByLabel('Points').fill('5');
+			await form.getByRole('button', { name: 'Save score' }).click();
+			await expect.poll(() => form.locator('[data-status]').textContent()).toMatch(/^Saved to your practice log/);
+		}
+		await expect.poll(async () => (await stored(page, 'sp-log-form')).log.length).toBe(2);
+		const records = page.locator('sp-log-records');
+		await expect.poll(() => records.locator('tbody tr').count()).toBe(2);
+		// Another tab sees the deletion through the storage event.
+		const other = await context.newPage();
+		await other.goto(h.url('/progress/'));
+		await expect.poll(() => other.locator('sp-log-records tbody tr').count()).toBe(2);
+		await records.getByRole('button', { name: /^Delete row/ }).first().click();
+		await records.getByRole('button', { name: 'Delete', exact: true }).click();
+		await expect.poll(() => records.locator('[data-region="record-status"]').textContent()).toBe('Deleted.');
+		await expect.poll(() => other.locator('sp-log-records tbody tr').count()).toBe(1);
+		await page.reload();
+		await expect.poll(() => page.locator('sp-log-records tbody tr').count()).toBe(1);
+		const state = await stored(page, 'sp-log-records');
+		expect(state.log).toHaveLength(1);
+		expect(Object.keys(state.deleted)).toHaveLength(1);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('edits a row with the same checks as the forms', async () => {
+		const { page, context } = await h.open('/progress/');
+		const form = page.locator('sp-log-form[data-form=score]');
+		await form.getByLabel('Score').selectOption('communication');
+		await form.getByLabel('Points').fill('3');
+		await form.getByRole('button', { name: 'Save score' }).click();
+		const records = page.locator('sp-log-records');
+		await records.getByRole('button', { name: /^Edit row/ }).click();
+		const editor = records.locator('[data-region="record-edit"]');
+		await editor.getByLabel('Value').waitFor();
+		// The records table and its edit form, with labels, names and contrast as axe checks them.
+		const axe = await new AxeBuilder({ page }).include('sp-log-records').analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+		await editor.getByLabel('Value').fill('9');
+		await editor.getByRole('button', { name: 'Save changes' }).click();
+		await expect.poll(() => editor.getByRole('alert').textContent()).toMatch(/^Not saved: value 9 is out of range for communication/);
+		await editor.getByLabel('Value').fill('4');
+		await editor.getByRole('button', { name: 'Save changes' }).click();
+		await expect.poll(async () => (await stored(page, 'sp-log-records')).log).toEqual([expect.objectContaining({ metric: 'communication', value: 4, editedAt: expect.any(Number) })]);
+		await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toMatch(/^Edit row/);
 		await context.close();
 	});
 

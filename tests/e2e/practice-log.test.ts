@@ -72,11 +72,14 @@ describe('practice log', () => {
 		const file = join(mkdtempSync(join(tmpdir(), 'log-')), 'downloaded.csv');
 		await (await download).saveAs(file);
 		const text = readFileSync(file, 'utf8');
-		expect(text.split('\n')[0]).toBe('date,week,metric,value,unit,note');
+		expect(text.split('\n')[0]).toBe('date,week,metric,value,unit,note,id');
 		const parsed = parseLogCsv(text);
-		expect(parsed.ok && parsed.rows).toEqual(fixtureRows);
+		expect(parsed.ok && parsed.rows.map(({ id: _id, ...values }) => values)).toEqual(fixtureRows);
 		await page.getByLabel('Import log (CSV)').setInputFiles(file);
-		await page.getByText(`downloaded.csv has ${fixtureRows.length} rows, all already in your log. Nothing was changed.`).waitFor();
+		await page.getByText(`downloaded.csv has ${fixtureRows.length} rows, all already in your log (or deleted from it). There is nothing new; nothing was changed.`).waitFor();
+		// The original file without ids adds nothing either: identical rows are matched by value, never summed.
+		await page.getByLabel('Import log (CSV)').setInputFiles(FIXTURE);
+		await page.getByText(`log.csv has ${fixtureRows.length} rows, all already in your log`, { exact: false }).waitFor();
 		expect(await storedLog(page)).toHaveLength(fixtureRows.length);
 		await context.close();
 	});
@@ -94,6 +97,36 @@ describe('practice log', () => {
 			'bad.csv:4: unknown metric "eda_speed"; use one of eda_minutes, intuition_correct, decision_right, prototype_overrun, communication, decomposition',
 		]);
 		expect(await storedLog(page)).toHaveLength(fixtureRows.length);
+		await context.close();
+	});
+
+	it('refuses an import that does not fit in a full storage, and never says saved when it did not save', async () => {
+		const { page, context } = await h.open(PAGE);
+		const key = await storageKey(page);
+		// Fill this origin's storage to the last few bytes, as years of other data would.
+		await page.evaluate(() => {
+			let i = 0;
+			for (const size of [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1]) {
+				try {
+					for (;;) localStorage.setItem(`filler-${i++}`, 'x'.repeat(size));
+				} catch {
+					/* this chunk size no longer fits: try a smaller one */
+				}
+			}
+		});
+		await page.getByLabel('Import log (CSV)').setInputFiles(FIXTURE);
+		await page.getByRole('button', { name: 'Add rows' }).click();
+		const alert = page.locator('[data-region="log-alert"]');
+		await expect.poll(() => alert.textContent()).toMatch(/^Not imported: with this file your progress would take \d+ KB.*nothing was changed\. Download your log/);
+		expect(await page.evaluate((k) => localStorage.getItem(k!), key)).toBeNull();
+		await expect(page.locator('[data-region="log-status"]').textContent()).resolves.not.toMatch(/Import done/);
+		// A score saved now is kept for the visit only, and the page says so instead of "Saved".
+		const form = page.locator('sp-log-form[data-form=score]');
+		await form.getByLabel('Points').fill('3');
+		await form.getByLabel('Note').fill('Two equal runs are two rows');
+		await form.getByRole('button', { name: 'Save score' }).click();
+		await expect.poll(() => form.locator('[data-status]').textContent()).toMatch(/^Kept for this visit only\. Not saved: this browser's storage for the site is full/);
+		await page.locator('sp-progress-notice').getByRole('button', { name: 'Download what you have' }).waitFor();
 		await context.close();
 	});
 

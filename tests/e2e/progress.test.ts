@@ -54,6 +54,58 @@ describe('progress', () => {
 		await context.close();
 	});
 
+	it('after a corrupt value too large to copy aside, offers a download and a fresh store that keeps the backup', async () => {
+		const { page, context } = await h.open(WEEK);
+		const corrupt = `{"version":3,"ticks":${'x'.repeat(3_000_000)}`;
+		await page.evaluate(
+			([key, value]) => {
+				localStorage.setItem(key, value);
+				// The rest of the storage is taken, so the 3 MB value cannot be copied to a backup key.
+				let i = 0;
+				for (const size of [1_000_000, 100_000, 10_000, 1_000]) {
+					try {
+						for (;;) localStorage.setItem(`filler-${i++}`, 'x'.repeat(size));
+					} catch {
+						/* try a smaller chunk */
+					}
+				}
+				localStorage.removeItem(`filler-${i - 2}`);
+			},
+			[KEY, corrupt] as const,
+		);
+		await page.reload();
+		await notice(page).waitFor();
+		await expect(notice(page).textContent()).resolves.toMatch(/too large to copy aside/);
+		await notice(page).getByRole('button', { name: 'Download what you have' }).waitFor();
+		await notice(page).getByRole('button', { name: 'Keep the backup and start a fresh store' }).click();
+		await expect.poll(() => notice(page).textContent()).toMatch(/kept aside unchanged/);
+		const backups = await page.evaluate((key) => Object.keys(localStorage).filter((k) => k.startsWith(`${key}:backup:`)).map((k) => localStorage.getItem(k)?.length), KEY);
+		expect(backups).toEqual([corrupt.length]);
+		await firstBox(page).check();
+		await page.reload();
+		await expect(firstBox(page).isChecked()).resolves.toBe(true);
+		await context.close();
+	});
+
+	it('exports a file that imports after a tick made while the clock ran ahead', async () => {
+		const { page, context } = await h.open(WEEK);
+		const id = await firstBox(page).getAttribute('data-item');
+		const ahead = Date.now() + 3 * 86_400_000;
+		await page.evaluate(([key, item, at]) => localStorage.setItem(key, JSON.stringify({ version: 1, ticks: { [item]: { checked: true, at } }, settings: {} })), [KEY, id!, ahead] as const);
+		await page.goto(h.url('/progress/'));
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export progress' }).click();
+		const file = join(mkdtempSync(join(tmpdir(), 'ahead-')), 'progress.json');
+		await (await download).saveAs(file);
+		expect(JSON.parse(readFileSync(file, 'utf8')).ticks[id!].at).toBeLessThanOrEqual(Date.now());
+		// An older file written by a clock that ran ahead is accepted too, with a note.
+		const old = join(mkdtempSync(join(tmpdir(), 'old-')), 'old.json');
+		writeFileSync(old, JSON.stringify({ format: 'ai-eng-plan-progress', version: 1, siteId: configured.storageId, exportedAt: new Date().toISOString(), ticks: { 'some-other-item': { checked: true, at: ahead } }, settings: {} }));
+		await page.getByLabel('Import progress file').setInputFiles(old);
+		await expect.poll(() => page.locator('sp-progress-controls [data-region="preview"]').textContent()).toMatch(/1 time in the file was ahead of this computer's clock and was read as now/);
+		await context.close();
+	});
+
 	it('lets the learner tick for the session when storage throws', async () => {
 		const context = await h.browser.newContext();
 		await context.addInitScript(() => {
@@ -73,6 +125,7 @@ describe('progress', () => {
 		await notice(page).waitFor();
 		const meter = page.locator('sp-progress-meter [data-count]').first();
 		await expect(meter.textContent()).resolves.toMatch(/^\d+ of \d+ done$/);
+		await notice(page).getByRole('button', { name: 'Download what you have' }).waitFor();
 		expect(errors).toEqual([]);
 		await context.close();
 	});
@@ -90,7 +143,7 @@ describe('progress', () => {
 		expect(exported.format).toBe('ai-eng-plan-progress');
 		expect(exported.ticks[id!].checked).toBe(true);
 
-		await page.getByRole('button', { name: 'Reset progress' }).click();
+		await page.getByRole('button', { name: 'Reset ticks' }).click();
 		await page.getByRole('button', { name: 'Reset without export' }).click();
 		await expect.poll(async () => JSON.parse((await stored(page))!).ticks[id!]?.checked ?? false).toBe(false);
 

@@ -1,11 +1,13 @@
 // A fork keeps merging: a copy of this repository (the working tree, committed) plays
 // upstream; a clone of it plays the learner's fork and changes only what the learner owns
-// (course.config.ts values with base /study/, a new portfolio entry, a filled-in notebook
-// in my-notebooks/). Upstream then changes a file of every kind it owns (a week, a starter
+// (course.config.ts values with its own site and base /study/, a new portfolio entry, a
+// filled-in notebook in my-notebooks/). Upstream then changes a file of every kind it owns (a week, a starter
 // notebook, the config's documentation in the schema, the example entry, the README). The
-// fork merges upstream without a conflict, validates and builds under /study/.
+// fork merges upstream without a conflict, validates and builds under /study/, and its
+// notebook check passes without touching upstream's notebooks: their data address is the
+// fork's own only in the download its site serves.
 import { execFileSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +59,8 @@ export default defineCourseConfig({
 
 let week = 0;
 let notebook = '';
+/** The week a starter notebook belongs to (week-07.ipynb -> 7). */
+const weekOf = (name: string) => Number(/week-(\d+)\.ipynb$/.exec(name)![1]);
 
 beforeAll(() => {
 	// Upstream: every file git would commit from this working tree (tracked or new, not ignored),
@@ -143,5 +147,24 @@ describe('a fork merging upstream', () => {
 		expect(portfolio.querySelector('a[href="/study/portfolio/2027-03-05-warum-ich-welch-nehme/"]')?.textContent).toBe('Warum ich Welch nehme');
 		expect(portfolio.querySelector('[data-example-entry]')).toBeNull();
 		expect(readFileSync(join(dist, 'portfolio/rss.xml'), 'utf8')).toContain('<link>https://ada-example.github.io/study/portfolio/2027-03-05-warum-ich-welch-nehme/</link>');
+	});
+
+	it("serves notebooks with the fork's own data address and passes the notebook check without rewriting upstream's", () => {
+		const dist = join(fork, 'dist');
+		const forkData = 'https://ada-example.github.io/study/data';
+		// The fork's copies of upstream's notebooks are upstream's, byte for byte.
+		expect(git(fork, 'diff', '--stat', 'FETCH_HEAD', '--', 'notebooks/')).toBe('');
+		// The check npm run execute makes on them (the fork's own code), with no Python needed.
+		writeFileSync(
+			join(fork, 'notebook-check.mts'),
+			`import { readdirSync, readFileSync } from 'node:fs';\nimport { repositoryDataUrlProblems } from './src/lib/notebooks/published.ts';\nconsole.log(JSON.stringify(readdirSync('notebooks').filter((f) => f.endsWith('.ipynb')).flatMap((f) => repositoryDataUrlProblems('notebooks/' + f, readFileSync('notebooks/' + f, 'utf8')))));\n`,
+		);
+		expect(JSON.parse(node(fork, '--import', 'tsx', 'notebook-check.mts'))).toEqual([]);
+		// Every download that reads data reads the fork's site, and its week page says so beside the Colab link.
+		const readsData = readdirSync(join(fork, 'notebooks')).filter((f) => f.endsWith('.ipynb') && readFileSync(join(fork, 'notebooks', f), 'utf8').includes('DATA_URL = None'));
+		expect(readsData.length).toBeGreaterThan(0);
+		for (const name of readsData) expect(readFileSync(join(dist, 'notebooks', name), 'utf8'), name).toContain(`DATA_URL = \\"${forkData}\\"`);
+		const week = readPage(`/weeks/${String(weekOf(readsData[0]!)).padStart(2, '0')}/`, dist);
+		expect(week.querySelector('main')?.textContent).toContain(`DATA_URL = "${forkData}"`);
 	});
 });

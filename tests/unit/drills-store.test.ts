@@ -9,7 +9,7 @@ import { parseProgressFile } from '../../src/lib/progress/import';
 import { progressFileSchema, storedStateSchema } from '../../src/lib/progress/state';
 import { createProgressStore } from '../../src/lib/progress/store';
 import { readStoredState } from '../../src/lib/progress/validate-state';
-import { attemptId, mergeDrillState } from '../../src/lib/drills/state';
+import { attemptId } from '../../src/lib/drills/state';
 import { drillStateProblem } from '../../src/lib/drills/validate';
 import { reviewDrill } from '../../src/lib/drills/review';
 
@@ -52,11 +52,8 @@ describe('drills in the progress store', () => {
 		if (!parsed.ok) throw new Error(`not parsed: ${JSON.stringify(parsed).slice(0, 200)}`);
 		const target = make(new FakeStorage());
 		answerWrong(target, 'w03-est-p-gentoo');
-		// As the progress page does it: the file, then its drill record merged in its own step.
-		const importAll = () => {
-			target.importFile(parsed.file);
-			target.updateDrills((local) => mergeDrillState(local, parsed.file.drills));
-		};
+		// The drill record merges in the same write as the rest of the file.
+		const importAll = () => expect(target.importFile(parsed.file).ok).toBe(true);
 		importAll();
 		expect(Object.keys(target.drills().cards).sort()).toEqual(['w02-est-iqr-flipper', 'w03-est-p-gentoo']);
 		expect(target.drills().paragraphs['w01-explain-median']!.text).toBe('The middle value…');
@@ -66,7 +63,7 @@ describe('drills in the progress store', () => {
 	});
 
 	it('checks a stored record in outline on every page and in full where drills are used and on import', () => {
-		const base = { version: 2, ticks: {}, settings: {}, log: [], timers: {}, claims: [], decisions: [] };
+		const base = { version: 3, ticks: {}, settings: {}, log: [], timers: {}, claims: [], decisions: [], deleted: {} };
 		// The outline (four objects) is all a checklist page checks: it keeps such a value, never sets it aside.
 		const oddKey = { ...base, drills: { cards: {}, attempts: {}, paragraphs: {}, patterns: { '0': { text: 'x', at: 1 } } } };
 		expect(readStoredState(oddKey)).not.toBeNull();

@@ -3,29 +3,14 @@
 // expressions but no blocks gets its own session, --check fails on a stale value and on a
 // value whose expression is gone, and a raising expression is reported with file:line.
 // Runs the interpreter in PYTHON (the numeric stack must be installed there).
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runExecute } from '../support/execute';
 import type { CachedPage } from '../../src/lib/python/outputs';
 
-const script = resolve('scripts/execute.ts');
-const tsx = resolve('node_modules/.bin/tsx');
-
-async function execute(root: string, ...args: string[]) {
-	try {
-		const { stdout, stderr } = await promisify(execFile)(tsx, [script, '--no-notebooks', '--jobs', '1', ...args], {
-			env: { ...process.env, COURSE_ROOT: root, BLOCK_TIMEOUT: '5' },
-			encoding: 'utf8',
-		});
-		return { code: 0, out: stdout + stderr };
-	} catch (error) {
-		const e = error as { code: number; stdout: string; stderr: string };
-		return { code: e.code, out: e.stdout + e.stderr };
-	}
-}
+const execute = (root: string, ...args: string[]) => runExecute(root, ['--no-notebooks', ...args], { BLOCK_TIMEOUT: '5' });
 
 const week = (prose: string) => ['---', 'title: t', '---', '', '```python', 'import pandas as pd', 'r = 2 / 3', 'n = len(pd.read_csv("data/x.csv"))', '```', '', prose, ''].join('\n');
 

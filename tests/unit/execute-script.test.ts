@@ -1,28 +1,13 @@
 // npm run execute on a small course: a raising block is reported with its file and line,
 // a hanging block is stopped after the time limit, and a frozen output whose block was
-// removed is flagged by --check and removed by a rewrite. Needs Debian's python3 stack.
-import { execFile } from 'node:child_process';
+// removed is flagged by --check and removed by a rewrite. Runs the project venv (scripts/python.sh) or PYTHON.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runExecute } from '../support/execute';
 
-const script = resolve('scripts/execute.ts');
-const tsx = resolve('node_modules/.bin/tsx');
-
-async function execute(root: string, ...args: string[]) {
-	try {
-		const { stdout, stderr } = await promisify(execFile)(tsx, [script, '--no-notebooks', '--jobs', '1', ...args], {
-			env: { ...process.env, COURSE_ROOT: root, BLOCK_TIMEOUT: '2' },
-			encoding: 'utf8',
-		});
-		return { code: 0, out: stdout + stderr };
-	} catch (error) {
-		const e = error as { code: number; stdout: string; stderr: string };
-		return { code: e.code, out: e.stdout + e.stderr };
-	}
-}
+const execute = (root: string, ...args: string[]) => runExecute(root, ['--no-notebooks', ...args], { BLOCK_TIMEOUT: '2' });
 
 function course(page: string) {
 	const root = mkdtempSync(join(tmpdir(), 'execute-'));

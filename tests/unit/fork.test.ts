@@ -6,7 +6,7 @@ import { courseConfigProblems, courseConfigSchema, isCalendarDate, normaliseBase
 import { newEntry, slugify } from '../../src/lib/portfolio/new-entry';
 import { placeholderProblems } from '../../src/lib/portfolio/placeholders';
 import { parseProgressFile } from '../../src/lib/progress/import';
-import { previewImport } from '../../src/lib/progress/merge';
+import { previewImport } from '../../src/lib/progress/merge-import';
 import { validateContent } from '../../src/lib/validate/index';
 import { formatProblem } from '../../src/lib/validate/problem';
 

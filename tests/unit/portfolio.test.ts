@@ -7,6 +7,7 @@ import { groupByType, publishedNewestFirst, type PortfolioItem } from '../../src
 import { entryFacts, formatConfidence } from '../../src/lib/portfolio/facts';
 import { absoluteUrl, feedItems } from '../../src/lib/portfolio/feed';
 import { overallCompletion, snapshotCompletion } from '../../src/lib/portfolio/snapshot';
+import { STATE_VERSION } from '../../src/lib/progress/constants';
 import { completionSvg } from '../../src/lib/progress/completion-svg';
 import { progressFileProblems } from '../../src/lib/validate/progress-file';
 import { portfolioEntry } from '../../src/content/schema';
@@ -43,7 +44,7 @@ describe('calibration', () => {
 
 	it('counts the share that came true per 10-point confidence band', () => {
 		const c = calibration(predictions);
-		expect(c.bands.map((b) => b.label)).toEqual(['50-60%', '60-70%', '70-80%', '80-90%', '90-100%']);
+		expect(c.bands.map((b) => b.label)).toEqual(['50–59%', '60–69%', '70–79%', '80–89%', '90–100%']);
 		expect(c.bands.map((b) => b.count)).toEqual([2, 3, 3, 4, 2]);
 		expect(c.bands.map((b) => b.cameTrue)).toEqual([1, 2.5, 2, 3, 1]);
 		const expected = [0.5, 0.833333, 0.666667, 0.75, 0.5];
@@ -144,7 +145,7 @@ describe('feed items', () => {
 describe('published progress snapshot', () => {
 	const file: ProgressFile = {
 		format: 'ai-eng-plan-progress',
-		version: 2,
+		version: STATE_VERSION,
 		siteId: 'ai-eng-plan',
 		exportedAt: '2026-02-01T09:30:00.000Z',
 		ticks: {
@@ -157,6 +158,7 @@ describe('published progress snapshot', () => {
 		log: [],
 		claims: [],
 		decisions: [],
+		deleted: {},
 	};
 	const groups = [
 		{ label: 'Week 1', href: '/weeks/01/', ids: ['w01-a', 'w01-b', 'w01-c'] },
@@ -193,7 +195,7 @@ describe('progressFileProblems', () => {
 		expect(problem!.fix).toMatch(/^export your progress again/);
 		const extra = valid.replace('"settings": {}', '"settings": {},\n\t"notes": "hi"');
 		expect(progressFileProblems(extra)).toMatchObject([{ line: 13, message: expect.stringContaining('unknown field `notes`') }]);
-		expect(progressFileProblems(valid.replace('"version": 1', '"version": 3'))).toMatchObject([{ line: 3 }]);
+		expect(progressFileProblems(valid.replace('"version": 1', `"version": ${STATE_VERSION + 1}`))).toMatchObject([{ line: 3 }]);
 	});
 
 	it('reports broken JSON at the line of the mistake, and an empty file at line 1', () => {

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { logRow } from '../../src/content/schema';
 import { formatLogCsv, parseLogCsv } from '../../src/lib/practice-log/csv';
 import { describeLines, median, mean, monthOfWeek, summariseLog, wilsonInterval } from '../../src/lib/practice-log/dashboard';
-import { isLogRow, mergeLog, weekOfDate, type LogRow } from '../../src/lib/practice-log/metrics';
+import { isLogRow, weekOfDate, withRowIds, type LogRow } from '../../src/lib/practice-log/metrics';
+import { mergeLog } from '../../src/lib/practice-log/merge-log';
 
 const fixture = readFileSync(new URL('../fixtures/practice-log/log.csv', import.meta.url), 'utf8');
 const MONTHS = [
@@ -44,7 +45,7 @@ describe('parseLogCsv', () => {
 	it('round-trips: formatting then parsing gives the same rows, and the text is stable', () => {
 		const rows = rowsOf(fixture);
 		const text = formatLogCsv(rows);
-		expect(text.split('\n')[0]).toBe(HEADER);
+		expect(text.split('\n')[0]).toBe(`${HEADER},id`);
 		expect(rowsOf(text)).toEqual(rows);
 		expect(formatLogCsv(rowsOf(text))).toBe(text);
 	});
@@ -122,7 +123,7 @@ describe('the row schema (zod, build) agrees with isLogRow (browser)', () => {
 
 describe('merging and dating rows', () => {
 	it('merges without duplicates and never drops a local row', () => {
-		const rows = rowsOf(fixture);
+		const rows = withRowIds(rowsOf(fixture));
 		const merged = mergeLog(rows.slice(0, 30), rows.slice(20));
 		expect(merged).toEqual(rows);
 		expect(mergeLog(merged, merged)).toEqual(rows);

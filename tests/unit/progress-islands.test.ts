@@ -182,7 +182,7 @@ describe('sp-progress-controls', () => {
 		chooseFile(exportText({ mine: { checked: false, at: 40 }, older: { checked: true, at: 2 }, fresh: { checked: true, at: 3 }, gone: { checked: true, at: 3 } }));
 		await vi.waitFor(() => expect(text('[data-region="preview"] p')).not.toBe(''));
 		expect(text('[data-region="preview"] p')).toBe(
-			"This file has 2 new ticks, 1 changed tick, 1 conflict kept local (this browser's record is newer) and 1 orphaned tick (items this book no longer has; they are kept). Apply it?",
+			"This file has 2 new ticks, 1 tick on items unticked here, 1 conflict kept local (this browser's record is newer) and 1 orphaned tick (items this book no longer has; they are kept). Apply it?",
 		);
 		expect(fake.peek(key)).not.toContain('fresh');
 		click('[data-action="apply-import"]');
@@ -195,6 +195,31 @@ describe('sp-progress-controls', () => {
 		expect(box('fresh').checked).toBe(true);
 		expect(document.querySelector('[data-region="preview"]')?.hasAttribute('hidden')).toBe(true);
 		expect(text('[data-region="status"]')).toMatch(/^Import done/);
+	});
+
+	it('names unticks as unticks, and keeps the ticks when asked to', async () => {
+		fake.setItem(key, JSON.stringify({ version: 1, ticks: { 'w03-read': { checked: true, at: 5 }, 'w04-read': { checked: true, at: 5 }, kept: { checked: true, at: 5 } }, settings: {} }));
+		mount(controls(['w03-read', 'w04-read', 'kept', 'fresh']));
+		chooseFile(exportText({ 'w03-read': { checked: false, at: 9 }, 'w04-read': { checked: false, at: 9 }, fresh: { checked: true, at: 3 } }));
+		await vi.waitFor(() => expect(document.querySelector('[data-action="apply-import-keep"]')).not.toBeNull());
+		expect(text('[data-region="preview"] p')).toContain('2 ticks would be removed (the file unticked them later): w03-read, w04-read.');
+		expect(text('[data-region="preview"] p')).toMatch(/Apply it with the unticks, or keep your ticks\?$/);
+		const labels = [...document.querySelectorAll('[data-region="preview"] button')].map((b) => b.textContent);
+		expect(labels).toEqual(['Apply, removing 2 ticks', 'Apply, keeping my ticks', 'Cancel']);
+		click('[data-action="apply-import-keep"]');
+		expect(storedTicks()).toEqual({ 'w03-read': { checked: true, at: 5 }, 'w04-read': { checked: true, at: 5 }, kept: { checked: true, at: 5 }, fresh: { checked: true, at: 3 } });
+		expect(text('[data-region="status"]')).toMatch(/^Import done.*keeping your ticks/);
+	});
+
+	it('says there is nothing new when the same file is imported again', async () => {
+		fake.setItem(key, JSON.stringify({ version: 1, ticks: { a: { checked: true, at: 3 } }, settings: {} }));
+		mount(controls(['a']));
+		const before = fake.peek(key);
+		chooseFile(exportText({ a: { checked: true, at: 3 } }));
+		await vi.waitFor(() => expect(text('[data-region="status"]')).not.toBe(''));
+		expect(text('[data-region="status"]')).toMatch(/^There is nothing new in .*Nothing was changed\.$/);
+		expect(document.querySelector('[data-action="apply-import"]')).toBeNull();
+		expect(fake.peek(key)).toBe(before);
 	});
 
 	it('changes nothing when the import is cancelled', async () => {
@@ -232,7 +257,7 @@ describe('sp-progress-controls', () => {
 		fake.setItem(key, JSON.stringify({ version: 1, ticks: { a: { checked: true, at: 1 } }, settings: {} }));
 		mount(controls(['a']));
 		click('[data-action="reset"]');
-		expect(text('[data-region="reset"] p')).toBe('This removes every tick in this browser (your practice log stays). Export first?');
+		expect(text('[data-region="reset"] p')).toBe('This removes every tick in this browser. Your practice log, claims and decisions stay. Export first?');
 		const labels = [...document.querySelectorAll('[data-region="reset"] button')].map((b) => b.textContent);
 		expect(labels).toEqual(['Export, then reset', 'Reset without export', 'Cancel']);
 		click('[data-action="cancel-reset"]');
@@ -240,7 +265,7 @@ describe('sp-progress-controls', () => {
 		click('[data-action="reset"]');
 		click('[data-action="reset-now"]');
 		expect(storedTicks()).toEqual({});
-		expect(text('[data-region="status"]')).toBe('Every tick in this browser was removed.');
+		expect(text('[data-region="status"]')).toBe('Every tick in this browser was removed. Your practice log, claims and decisions were kept.');
 	});
 
 	it('exports before resetting when asked to', () => {

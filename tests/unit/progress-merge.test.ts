@@ -1,12 +1,14 @@
 /** Merge rules of the progress store: newest wins, renames, orphans, import preview. */
 import { describe, expect, it } from 'vitest';
-import { mergeTicks, migrateRenames, orphanedIds, previewImport, tickOf } from '../../src/lib/progress/merge';
+import { STATE_VERSION } from '../../src/lib/progress/constants';
+import { migrateRenames, orphanedIds, tickOf } from '../../src/lib/progress/merge';
+import { mergeTicks, previewImport } from '../../src/lib/progress/merge-import';
 import type { ProgressFile, Ticks } from '../../src/lib/progress/state';
 
 const tick = (checked: boolean, at: number) => ({ checked, at });
 
 function file(ticks: Ticks, siteId = 'ai-eng-plan'): ProgressFile {
-	return { format: 'ai-eng-plan-progress', version: 2, siteId, exportedAt: '2025-01-01T00:00:00.000Z', ticks, settings: {}, log: [], claims: [], decisions: [] };
+	return { format: 'ai-eng-plan-progress', version: STATE_VERSION, siteId, exportedAt: '2025-01-01T00:00:00.000Z', ticks, settings: {}, log: [], claims: [], decisions: [], deleted: {} };
 }
 
 describe('mergeTicks', () => {
@@ -107,6 +109,7 @@ describe('previewImport', () => {
 		expect(previewImport(local, file(incoming), { siteId: 'ai-eng-plan', knownIds: known })).toEqual({
 			added: ['brand-new', 'removed-item'],
 			changed: [{ id: 'older-here', from: false, to: true }],
+			unticks: [],
 			conflictsKeptLocal: ['newer-here', 'tie-here'],
 			orphaned: ['removed-item'],
 		});

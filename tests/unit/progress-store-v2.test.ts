@@ -11,6 +11,10 @@ import { storedStateSchema } from '../../src/lib/progress/state';
 import { createProgressStore, type ProgressStoreOptions } from '../../src/lib/progress/store';
 import { readStoredState } from '../../src/lib/progress/validate-state';
 import type { LogRow } from '../../src/lib/practice-log/metrics';
+import { STATE_VERSION } from '../../src/lib/progress/constants';
+
+/** A row's values without its id (the store gives every row a random one). */
+const values = (rows: readonly LogRow[]) => rows.map(({ id: _id, ...rest }) => rest);
 
 const KEY = 'sp:ai-eng-plan:/:progress';
 const SITE = 'ai-eng-plan';
@@ -42,7 +46,7 @@ describe('v1 -> v2 migration', () => {
 		const v1 = JSON.parse(v1Stored) as { ticks: Record<string, { checked: boolean; at: number }>; settings: object };
 		const store = make(new FakeStorage({ [KEY]: v1Stored }));
 		expect(store.notice()).toBeNull();
-		expect(store.snapshot()).toEqual({ version: 2, ticks: v1.ticks, settings: v1.settings, log: [], timers: {}, claims: [], decisions: [] });
+		expect(store.snapshot()).toEqual({ version: STATE_VERSION, ticks: v1.ticks, settings: v1.settings, log: [], timers: {}, claims: [], decisions: [], deleted: {} });
 		for (const [id, tick] of Object.entries(v1.ticks)) expect(store.isChecked(id)).toBe(tick.checked);
 		expect(Object.keys(store.snapshot().ticks)).toHaveLength(7);
 	});
@@ -55,23 +59,24 @@ describe('v1 -> v2 migration', () => {
 		const written = JSON.parse(fake.peek(KEY)!);
 		expect(storedStateSchema.safeParse(written).success).toBe(true);
 		expect(written.ticks).toEqual(JSON.parse(v1Stored).ticks);
-		expect(written.log).toEqual([row()]);
+		expect(values(written.log)).toEqual([row()]);
+		expect(written.log[0].id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
 	});
 
 	it('imports an export file the v1 book wrote, ticks merged and no log', () => {
 		const parsed = parseProgressFile(v1Export, { siteId: SITE, maxBytes: 1_000_000, now: T0 });
 		if (!parsed.ok) throw new Error(parsed.error);
-		expect(parsed.file.version).toBe(2);
+		expect(parsed.file.version).toBe(STATE_VERSION);
 		expect(parsed.file.log).toEqual([]);
 		const store = make(new FakeStorage());
 		store.appendLog([row()]);
 		store.importFile(parsed.file);
 		expect(store.snapshot().ticks).toEqual(JSON.parse(v1Export).ticks);
-		expect(store.log()).toEqual([row()]);
+		expect(values(store.log())).toEqual([row()]);
 	});
 
 	it('sets aside a value of a version newer than it knows, unchanged', () => {
-		const newer = JSON.stringify({ ...JSON.parse(v1Stored), version: 3 });
+		const newer = JSON.stringify({ ...JSON.parse(v1Stored), version: STATE_VERSION + 1 });
 		const fake = new FakeStorage({ [KEY]: newer });
 		const store = make(fake);
 		expect(store.notice()?.kind).toBe('corrupt');
@@ -87,12 +92,13 @@ describe('v1 -> v2 migration', () => {
 });
 
 describe('the practice log', () => {
-	it('appends rows, keeps identical rows once, and survives a reload', () => {
+	it('appends rows, keeps two equal measurements as two rows, and survives a reload', () => {
 		const fake = new FakeStorage();
 		const store = make(fake);
 		expect(store.appendLog([row(), row({ value: 70 })])).toBe(2);
-		expect(store.appendLog([row(), row({ value: 66 })])).toBe(1);
-		expect(make(fake).log().map((r) => r.value)).toEqual([78, 70, 66]);
+		expect(store.appendLog([row(), row({ value: 66 })])).toBe(2);
+		expect(make(fake).log().map((r) => r.value)).toEqual([78, 70, 78, 66]);
+		expect(new Set(make(fake).log().map((r) => r.id)).size).toBe(4);
 	});
 
 	it('refuses an invalid row, naming the field, and changes nothing', () => {
@@ -213,7 +219,7 @@ describe('claims and decisions', () => {
 		const claim = local.addClaim({ text: 'Tail 3x median', confidence: 0.8, checkOn: '2025-06-01' });
 		const file = JSON.parse(local.exportFile(SITE));
 		file.claims[0].resolved = { correct: false, at: T0 + 5000 };
-		const parsed = parseProgressFile(JSON.stringify(file), { siteId: SITE, maxBytes: 1_000_000, now: T0 });
+		const parsed = parseProgressFile(JSON.stringify(file), { siteId: SITE, maxBytes: 1_000_000, now: T0 + 60_000 });
 		if (!parsed.ok) throw new Error(parsed.error);
 		local.importFile(parsed.file);
 		expect(local.claims()[0].resolved).toEqual({ correct: false, at: T0 + 5000 });
@@ -242,7 +248,7 @@ describe('what the store refuses to write', () => {
 		fake.openTab().setItem(KEY, '{"version":2,"broken":');
 		tab.setChecked('a', true);
 		expect(tab.notice()?.kind).toBe('corrupt');
-		expect(tab.log()).toEqual([row()]);
+		expect(values(tab.log())).toEqual([row()]);
 	});
 });
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { FakeStorage } from '../support/fake-storage';
+import { STATE_VERSION } from '../../src/lib/progress/constants';
 import { parseProgressFile } from '../../src/lib/progress/import';
 import { createProgressStore, type ProgressStore, type ProgressStoreOptions } from '../../src/lib/progress/store';
 
@@ -31,15 +32,16 @@ function stored(fake: FakeStorage): unknown {
 const state = (ticks: Record<string, { checked: boolean; at: number }>, settings = {}) =>
 	JSON.stringify({ version: 1, ticks, settings });
 
-/** The same value as the store writes it now (version 2, with an empty practice log). */
+/** The same value as the store writes it now (the current version, with an empty practice log and no tombstones). */
 const current = (ticks: Record<string, { checked: boolean; at: number }>, settings = {}) => ({
-	version: 2,
+	version: STATE_VERSION,
 	ticks,
 	settings,
 	log: [],
 	timers: {},
 	claims: [],
 	decisions: [],
+	deleted: {},
 });
 
 describe('normal use', () => {
@@ -110,7 +112,7 @@ describe('normal use', () => {
 describe('storage unavailable', () => {
 	function expectMemoryOnly(store: ProgressStore): void {
 		expect(store.notice()?.kind).toBe('unavailable');
-		expect(store.notice()?.message).toMatch(/cannot be saved in this browser.*Export progress/);
+		expect(store.notice()?.message).toMatch(/cannot be saved in this browser.*download what you have/);
 		const listener = vi.fn();
 		store.subscribe(listener);
 		store.setChecked('week-01-read', true);
@@ -223,7 +225,7 @@ describe('corrupt stored value', () => {
 
 	it.each([
 		['a tick of the wrong type', JSON.stringify({ version: 1, ticks: { a: { checked: 'yes', at: 1 } }, settings: {} })],
-		['a newer version', JSON.stringify({ version: 2, ticks: {}, settings: {}, log: [] })],
+		['a newer version', JSON.stringify({ version: STATE_VERSION + 1, ticks: {}, settings: {}, log: [] })],
 		['an unknown key', JSON.stringify({ version: 1, ticks: {}, settings: {}, extra: true })],
 		['a bare number', '42'],
 		['an id with markup', state({ '<b>x</b>': { checked: true, at: 1 } })],
@@ -248,7 +250,7 @@ describe('corrupt stored value', () => {
 		fake.quota = KEY.length + CORRUPT_JSON.length;
 		const store = make(fake);
 		expect(backups(fake)).toEqual([]);
-		expect(store.notice()).toEqual({ kind: 'corrupt', message: expect.stringMatching(/left untouched.*kept only until you close/) });
+		expect(store.notice()).toEqual({ kind: 'corrupt', message: expect.stringMatching(/left untouched.*kept only until you close/), canStartFresh: true });
 		fake.quota = Number.POSITIVE_INFINITY;
 		store.setChecked('a', true);
 		expect(store.isChecked('a')).toBe(true);
@@ -345,7 +347,7 @@ describe('export, import and reset', () => {
 		source.setChecked('week-01-eda', true);
 		source.setChecked('week-01-eda', false);
 		const text = source.exportFile(SITE);
-		expect(JSON.parse(text)).toMatchObject({ format: 'ai-eng-plan-progress', version: 2, siteId: SITE });
+		expect(JSON.parse(text)).toMatchObject({ format: 'ai-eng-plan-progress', version: STATE_VERSION, siteId: SITE });
 
 		const parsed = parseProgressFile(text, { siteId: SITE, maxBytes: 1_000_000, now: T0 + 60_000 });
 		if (!parsed.ok) throw new Error(parsed.error);
@@ -363,7 +365,7 @@ describe('export, import and reset', () => {
 		const store = make(fake);
 		store.importFile({
 			format: 'ai-eng-plan-progress',
-			version: 2,
+			version: STATE_VERSION,
 			siteId: SITE,
 			exportedAt: '2025-06-01T00:00:00Z',
 			ticks: { 'mine-newer': { checked: false, at: 40 }, 'theirs-newer': { checked: true, at: 20 }, 'old-read': { checked: true, at: 5 } },
@@ -371,6 +373,7 @@ describe('export, import and reset', () => {
 			log: [],
 			claims: [],
 			decisions: [],
+			deleted: {},
 		});
 		expect(store.snapshot()).toEqual(
 			current(
@@ -389,7 +392,7 @@ describe('export, import and reset', () => {
 		const store = make(new FakeStorage(), { renames: new Map([['old-read', 'week-01-read']]) });
 		store.importFile({
 			format: 'ai-eng-plan-progress',
-			version: 2,
+			version: STATE_VERSION,
 			siteId: SITE,
 			exportedAt: '2025-06-01T00:00:00Z',
 			ticks: { 'old-read': { checked: true, at: 5 } },
@@ -397,6 +400,7 @@ describe('export, import and reset', () => {
 			log: [],
 			claims: [],
 			decisions: [],
+			deleted: {},
 		});
 		expect(store.isChecked('week-01-read')).toBe(true);
 	});
@@ -405,15 +409,11 @@ describe('export, import and reset', () => {
 		['an oversize file', 'x'.repeat(1_000_001)],
 		['invalid JSON', '{"format": '],
 		['a wrong format', JSON.stringify({ format: 'csv' })],
-		['a newer version', JSON.stringify({ format: 'ai-eng-plan-progress', version: 3 })],
+		['a newer version', JSON.stringify({ format: 'ai-eng-plan-progress', version: STATE_VERSION + 1 })],
 		['a bad shape', JSON.stringify({ format: 'ai-eng-plan-progress', version: 1, siteId: SITE, exportedAt: '2025-01-01T00:00:00Z', ticks: { a: 1 }, settings: {} })],
 		[
 			'an id with a script',
 			JSON.stringify({ format: 'ai-eng-plan-progress', version: 1, siteId: SITE, exportedAt: '2025-01-01T00:00:00Z', ticks: { '<script>alert(1)</script>': { checked: true, at: 1 } }, settings: {} }),
-		],
-		[
-			'a future timestamp',
-			JSON.stringify({ format: 'ai-eng-plan-progress', version: 1, siteId: SITE, exportedAt: '2025-01-01T00:00:00Z', ticks: { a: { checked: true, at: T0 + 2 * 86_400_000 } }, settings: {} }),
 		],
 	])('leaves the state unchanged when the file is rejected: %s', (_, text) => {
 		const fake = new FakeStorage({ [KEY]: state({ a: { checked: false, at: 3 } }) });
@@ -443,6 +443,6 @@ describe('export, import and reset', () => {
 	it('exports with the time of export and the site id', () => {
 		const store = make(new FakeStorage());
 		const file = JSON.parse(store.exportFile('my-fork'));
-		expect(file).toEqual({ format: 'ai-eng-plan-progress', version: 2, siteId: 'my-fork', exportedAt: '2025-06-01T09:00:00.000Z', ticks: {}, settings: {}, log: [], claims: [], decisions: [] });
+		expect(file).toEqual({ format: 'ai-eng-plan-progress', version: STATE_VERSION, siteId: 'my-fork', exportedAt: '2025-06-01T09:00:00.000Z', ticks: {}, settings: {}, log: [], claims: [], decisions: [], deleted: {} });
 	});
 });

@@ -1,11 +1,15 @@
 /**
- * The browser's hand-written checks of the version 2 parts of the stored value and
- * of the export file (log, timers, claims, decisions) against the zod schemas of
- * state.ts, which are the specification: on every value below both must agree.
+ * The browser's hand-written checks of the version 2 and 3 parts of the stored value
+ * and of the export file (log, timers, claims, decisions, ids, tombstones) against
+ * the zod schemas of state.ts, which are the specification: on every value below
+ * both must agree. The browser reads a v2 value (and migrates it), so its check is
+ * compared with "a valid v2 or v3 value".
  */
+import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { progressFileSchema, storedStateSchema } from '../../src/lib/progress/state';
-import { fileProblem, readStoredState, storedStateProblem } from '../../src/lib/progress/validate-state';
+import { progressFileSchema, storedStateSchema as storedStateV3Schema, storedStateV2Schema } from '../../src/lib/progress/state';
+import { readStoredState, storedStateProblem } from '../../src/lib/progress/validate-state';
+import { fileProblem } from '../../src/lib/progress/validate-file';
 
 const row = { date: '2025-03-08', week: 1, metric: 'eda_minutes', value: 78, unit: 'min', note: 'UCI Wine, challenge workflow' };
 const claim = { id: 'claim-abc-12', text: 'Tumour area is right-skewed', confidence: 0.7, checkOn: '2025-06-01', createdAt: 1 };
@@ -21,7 +25,20 @@ const good = {
 	decisions: [decision, { ...decision, id: 'decision-x', kind: 'decision', resolved: { right: true, at: 2 } }],
 };
 
+const storedStateSchema = z.union([storedStateV2Schema, storedStateV3Schema]);
+const v3 = { ...good, version: 3, log: [{ ...row, id: 'r-1' }, { ...row, id: 'r-2' }], deleted: { 'r-0': 5 } };
+
 const values: [string, unknown][] = [
+	['a full v3 value: equal rows with two ids', v3],
+	['a v3 row edited', { ...v3, log: [{ ...row, id: 'r-1', editedAt: 9 }] }],
+	['a v3 claim edited', { ...v3, claims: [{ ...claim, editedAt: 9 }] }],
+	['a v3 value with a row without id', { ...v3, log: [row] }],
+	['a v3 value with two rows of one id', { ...v3, log: [{ ...row, id: 'r-1' }, { ...row, id: 'r-1' }] }],
+	['a v3 value with two claims of one id', { ...v3, claims: [claim, claim] }],
+	['a v3 value with a bad row id', { ...v3, log: [{ ...row, id: 'R 1' }] }],
+	['a v3 value without tombstones', { ...v3, deleted: undefined }],
+	['a v3 tombstone without a time', { ...v3, deleted: { 'r-0': 'today' } }],
+	['a v2 value with a row id', { ...good, log: [{ ...row, id: 'r-1' }] }],
 	['a full v2 value', good],
 	['an empty v2 value', { version: 2, ticks: {}, settings: {}, log: [], timers: {}, claims: [], decisions: [] }],
 	['a paused timer', { ...good, timers: { 'eda-challenge': { ...timer, pausedAt: 1_700_000_060_000, pausedMs: 5 } } }],
@@ -58,7 +75,7 @@ describe('storedStateProblem agrees with storedStateSchema', () => {
 	});
 
 	it('has both valid and invalid cases in its table', () => {
-		expect(values.filter(([, v]) => storedStateSchema.safeParse(v).success)).toHaveLength(5);
+		expect(values.filter(([, v]) => storedStateSchema.safeParse(v).success)).toHaveLength(8);
 	});
 
 	it('names the first bad path', () => {
@@ -67,7 +84,7 @@ describe('storedStateProblem agrees with storedStateSchema', () => {
 	});
 });
 
-describe('fileProblem agrees with progressFileSchema on v2 files', () => {
+describe('fileProblem agrees with progressFileSchema on v2 and v3 files', () => {
 	const header = { format: 'ai-eng-plan-progress', siteId: 'ai-eng-plan', exportedAt: '2025-06-01T09:00:00.000Z' };
 	const file = { ...header, version: 2, ticks: good.ticks, settings: good.settings, log: good.log, claims: good.claims, decisions: good.decisions };
 	it.each<[string, unknown]>([
@@ -78,7 +95,11 @@ describe('fileProblem agrees with progressFileSchema on v2 files', () => {
 		['a v2 file with timers', { ...file, timers: {} }],
 		['a v2 file with a bad row', { ...file, log: [{ ...row, unit: 'minutes' }] }],
 		['a v2 file with a bad claim', { ...file, claims: [{ ...claim, checkOn: 'soon' }] }],
-		['a version 3 file', { ...file, version: 3 }],
+		['a version 3 file without tombstones', { ...file, version: 3 }],
+		['a version 3 file', { ...file, version: 3, log: v3.log, deleted: v3.deleted }],
+		['a version 3 file with a row without id', { ...file, version: 3, log: [row], deleted: {} }],
+		['a version 2 file with tombstones', { ...file, deleted: {} }],
+		['a version 4 file', { ...file, version: 4, log: v3.log, deleted: {} }],
 	])('%s', (_, value) => {
 		expect(fileProblem(value) === null).toBe(progressFileSchema.safeParse(value).success);
 	});

@@ -9,7 +9,8 @@ import { progressFileSchema, storedStateSchema, storedStateV1Schema } from '../.
 
 /** What the store reads: a value of the current version, or of version 1 (migrated when read). */
 const readableState = storedStateV1Schema.or(storedStateSchema);
-import { fileProblem, isIsoDateTime, readStoredState, ticksProblem } from '../../src/lib/progress/validate-state';
+import { readStoredState, ticksProblem } from '../../src/lib/progress/validate-state';
+import { fileProblem, isIsoDateTime } from '../../src/lib/progress/validate-file';
 
 const goodState = { version: 1, ticks: { 'week-01-read': { checked: true, at: 1_700_000_000_000 } }, settings: {} };
 

@@ -16,7 +16,7 @@ export interface ScoredPrediction {
 }
 
 export interface CalibrationBand {
-	/** "70-80%". */
+	/** "70–79%": half-open bands, so a confidence of exactly 70% is in this band and not the one before; the last is "90–100%". */
 	label: string;
 	/** Lower edge, inclusive (0.7). */
 	from: number;
@@ -43,7 +43,7 @@ export interface Calibration {
 }
 
 const SCORE: Record<Exclude<Outcome, 'pending'>, number> = { right: 1, partly: 0.5, wrong: 0 };
-/** Band edges in tenths: 50-60%, 60-70%, 70-80%, 80-90%, 90-100%. */
+/** Band edges in tenths: 50–59%, 60–69%, 70–79%, 80–89%, 90–100% (each includes its lower edge only; the last includes 100%). */
 const BAND_STARTS = [5, 6, 7, 8, 9] as const;
 
 /** Confidence and score as the claim the learner believed (confidence ≥ 0.5). */
@@ -80,7 +80,7 @@ export function calibration(predictions: readonly ScoredPrediction[]): Calibrati
 	const bands = BAND_STARTS.map((start, i) => {
 		const { count, cameTrue: hits, confidence } = sums[i]!;
 		return {
-			label: `${start * 10}-${start * 10 + 10}%`,
+			label: `${start * 10}–${start === 9 ? 100 : start * 10 + 9}%`,
 			from: start / 10,
 			to: (start + 1) / 10,
 			count,
@@ -103,8 +103,17 @@ export function calibration(predictions: readonly ScoredPrediction[]): Calibrati
  * an answered claim is right or wrong, an open one pending. Together with the
  * portfolio's prediction entries they make one calibration table.
  */
-export function claimsAsPredictions(claims: ReadonlyArray<{ confidence: number; resolved?: { correct: boolean } }>): ScoredPrediction[] {
-	return claims.map((c) => ({ confidence: c.confidence, outcome: c.resolved ? (c.resolved.correct ? 'right' : 'wrong') : 'pending' }));
+export function claimsAsPredictions(claims: ReadonlyArray<{ confidence: number; resolved?: { correct: boolean; partly?: boolean } }>): ScoredPrediction[] {
+	return claims.map((c) => ({ confidence: c.confidence, outcome: c.resolved ? (c.resolved.partly ? 'partly' : c.resolved.correct ? 'right' : 'wrong') : 'pending' }));
+}
+
+/**
+ * Answered claims in the log that no claim in the browser stands for (rows imported
+ * from a CSV carry no confidence): the accuracy line counts them, the bands cannot.
+ */
+export function claimRowsWithoutConfidence(log: ReadonlyArray<{ metric: string; unit: string }>, claims: ReadonlyArray<{ resolved?: unknown }>): number {
+	const rows = log.filter((r) => r.metric === 'intuition_correct' && r.unit === 'claim').length;
+	return Math.max(0, rows - claims.filter((c) => c.resolved).length);
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

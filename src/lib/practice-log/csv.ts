@@ -1,13 +1,22 @@
 /**
- * The practice log as CSV text, both ways, with d3-dsv: exactly the header
- * `date,week,metric,value,unit,note` and one row per measurement. Reading
+ * The practice log as CSV text, both ways, with d3-dsv: the header
+ * `date,week,metric,value,unit,note` (optionally followed by `,id`, the row's
+ * identity; the book always writes it) and one row per measurement. Reading
  * accepts what spreadsheets save (a byte-order mark, CRLF line ends, quoted
  * notes with commas, quotes and line breaks, blank lines) and reports every row
  * it cannot read with its line in the file, the problem and the fix. Pure: the
  * browser's import, the content validator and the portfolio page all call it.
+ *
+ * Spreadsheet-safe (OWASP's CSV-injection rule): a text cell that a spreadsheet
+ * would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) is written
+ * with a leading `'`, and reading removes exactly that one mark, so export, import
+ * and export again give the same bytes. A cell that already starts with `'` before
+ * such a character gets one more, so a note that really starts `'=` survives too.
+ * Numbers (week, value) are never marked: the log's values are never negative,
+ * and a number is a value, not a formula.
  */
 import { csvFormatRows, csvParseRows } from 'd3-dsv';
-import { LOG_COLUMNS, MAX_LOG_BYTES, MAX_LOG_ROWS, rowProblems, type LogRow } from './metrics';
+import { ID_COLUMN, isRowId, LOG_COLUMNS, MAX_LOG_BYTES, MAX_LOG_ROWS, MAX_ROW_ID_LENGTH, rowProblems, type LogRow } from './metrics';
 
 /** One thing wrong with the file, at a line counted from 1 as editors count. */
 export interface LineProblem {
@@ -26,9 +35,34 @@ export interface LogParseOptions {
 const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const INTEGER = /^\d+$/;
 
-/** The log as CSV text, header first, `\n` line ends; `parseLogCsv` reads it back to equal rows. */
+/** A cell a spreadsheet would run as a formula, or one that already carries the mark before such a start. */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** The mark `neutraliseCell` adds, before a formula start. */
+const MARKED = /^'+[=+\-@\t\r]/;
+
+/** A text cell as written to the CSV: a leading `'` when a spreadsheet would read it as a formula. */
+export function neutraliseCell(text: string): string {
+	return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A text cell as read from the CSV: exactly the mark `neutraliseCell` added, removed. */
+export function restoreCell(text: string): string {
+	return MARKED.test(text) ? text.slice(1) : text;
+}
+
+/** Whether a cell as found in a file would run as a formula in a spreadsheet (the validator warns). */
+export function isFormulaCell(text: string): boolean {
+	return /^[=+\-@\t\r]/.test(text);
+}
+
+/**
+ * The log as CSV text, header first (with the id column), `\n` line ends;
+ * `parseLogCsv` reads it back to equal rows. Text cells are spreadsheet-safe.
+ */
 export function formatLogCsv(rows: readonly LogRow[]): string {
-	return `${csvFormatRows([[...LOG_COLUMNS], ...rows.map((r) => [r.date, String(r.week), r.metric, String(r.value), r.unit, r.note])])}\n`;
+	const safe = neutraliseCell;
+	const lines = rows.map((r) => [safe(r.date), String(r.week), safe(r.metric), String(r.value), safe(r.unit), safe(r.note), safe(r.id ?? '')]);
+	return `${csvFormatRows([[...LOG_COLUMNS, ID_COLUMN], ...lines])}\n`;
 }
 
 /** UTF-8 size without encoding huge strings: every UTF-16 unit is 1 to 3 bytes. */
@@ -60,29 +94,34 @@ function parseNumber(text: string): number | null {
 	return NUMBER.test(trimmed) ? Number(trimmed) : null;
 }
 
-function headerProblem(header: string[]): LineProblem | null {
-	const names = header.map((name) => name.trim().toLowerCase());
+/** Whether the header has the id column; a problem when it is not the log's header at all. */
+function readHeader(header: string[]): { hasId: boolean } | LineProblem {
+	const names = header.map((name) => name.trim().toLowerCase()).join(',');
 	const expected = LOG_COLUMNS.join(',');
-	if (names.join(',') === expected) return null;
+	if (names === expected) return { hasId: false };
+	if (names === `${expected},${ID_COLUMN}`) return { hasId: true };
 	return {
 		line: 1,
 		problem: `the first line is "${header.join(',').slice(0, 120)}", not the log's header`,
-		fix: `make the first line exactly ${expected} (download the log from the progress page to see the format)`,
+		fix: `make the first line exactly ${expected} (or ${expected},${ID_COLUMN}; download the log from the progress page to see the format)`,
 	};
 }
 
 /** Every problem of one record's fields, at `line`; the row when there are none. */
-function readRecord(fields: string[], line: number): LogRow | LineProblem[] {
-	if (fields.length !== LOG_COLUMNS.length) {
+function readRecord(cells: string[], line: number, hasId: boolean): LogRow | LineProblem[] {
+	const columns = LOG_COLUMNS.length + (hasId ? 1 : 0);
+	if (cells.length !== columns) {
 		return [
 			{
 				line,
-				problem: `the row has ${fields.length} column${fields.length === 1 ? '' : 's'}, not ${LOG_COLUMNS.length}`,
-				fix: 'give every row date,week,metric,value,unit,note, and put a note with commas in double quotes',
+				problem: `the row has ${cells.length} column${cells.length === 1 ? '' : 's'}, not ${columns}`,
+				fix: `give every row ${LOG_COLUMNS.join(',')}${hasId ? `,${ID_COLUMN}` : ''}, and put a note with commas in double quotes`,
 			},
 		];
 	}
+	const fields = cells.map(restoreCell);
 	const [date, weekText, metric, valueText, unit, note] = fields;
+	const idText = hasId ? fields[LOG_COLUMNS.length].trim() : '';
 	const problems: LineProblem[] = [];
 	const week = INTEGER.test(weekText.trim()) ? Number(weekText.trim()) : null;
 	const value = parseNumber(valueText);
@@ -99,7 +138,16 @@ function readRecord(fields: string[], line: number): LogRow | LineProblem[] {
 		if (p.field === 'value' && value === null) continue;
 		problems.push({ line, problem: p.problem, fix: p.fix });
 	}
-	return problems.length ? problems : (row as LogRow);
+	if (idText !== '' && !isRowId(idText)) {
+		problems.push({
+			line,
+			problem: `id "${idText.slice(0, 40)}${idText.length > 40 ? '…' : ''}" is not a row id`,
+			fix: `leave the id empty for a new row, or keep the id the book wrote (lowercase letters, digits and hyphens, at most ${MAX_ROW_ID_LENGTH})`,
+		});
+	}
+	if (problems.length) return problems;
+	// An empty id cell is a row without identity yet: the store gives it one when merging.
+	return (idText === '' ? row : { ...row, id: idText }) as LogRow;
 }
 
 /**
@@ -120,18 +168,24 @@ export function parseLogCsv(input: string, options: LogParseOptions = {}): LogPa
 		return { ok: false, problems: [{ line: unclosed, problem: 'a double quote opens a field that is never closed', fix: 'close the quote, or write a quote inside a note as two quotes ""' }] };
 	}
 	const records = csvParseRows(text);
-	const header = headerProblem(records[0] ?? []);
-	if (header) return { ok: false, problems: [header] };
+	const header = readHeader(records[0] ?? []);
+	if ('problem' in header) return { ok: false, problems: [header] };
 	const rows: LogRow[] = [];
 	const problems: LineProblem[] = [];
+	const idLines = new Map<string, number>();
 	// A record starts one line after the previous one ended; quoted line breaks make a record longer.
 	let line = 1 + (records[0]?.join('').split('\n').length ?? 1);
 	for (const fields of records.slice(1)) {
 		const span = fields.join('').split('\n').length;
 		if (!(fields.length === 1 && fields[0].trim() === '')) {
-			const result = readRecord(fields, line);
+			const result = readRecord(fields, line, header.hasId);
 			if (Array.isArray(result)) problems.push(...result);
-			else rows.push(result);
+			else if (result.id !== undefined && idLines.has(result.id)) {
+				problems.push({ line, problem: `id ${result.id} is also the id of line ${idLines.get(result.id)}`, fix: 'give the copy an empty id (it is then a row of its own) or delete one of the two lines' });
+			} else {
+				if (result.id !== undefined) idLines.set(result.id, line);
+				rows.push(result);
+			}
 		}
 		line += span;
 	}

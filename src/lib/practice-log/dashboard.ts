@@ -84,7 +84,8 @@ export function monthOfWeek(week: number, months: readonly CourseMonth[]): numbe
 
 function proportion(values: readonly number[]): Proportion | null {
 	if (values.length === 0) return null;
-	const k = values.filter((v) => v === 1).length;
+	// Outcomes are 1, 0 or (claims) 0.5: partly right counts as half, as in the calibration table.
+	const k = values.reduce((sum, v) => sum + v, 0);
 	return { k, n: values.length, share: k / values.length, ...wilsonInterval(k, values.length) };
 }
 

@@ -21,11 +21,13 @@ export interface MetricSpec {
 	min?: number;
 	/** How the learner should read the range, for error messages. */
 	range: string;
+	/** Outcomes only: 0.5 is allowed too (partly right counts as half). */
+	partly?: boolean;
 }
 
 export const METRICS = {
 	eda_minutes: { kind: 'minutes', units: ['min'], range: 'minutes, more than 0' },
-	intuition_correct: { kind: 'outcome', units: ['claim', 'guess'], range: '1 (came true) or 0 (did not)' },
+	intuition_correct: { kind: 'outcome', units: ['claim', 'guess'], range: '1 (came true), 0.5 (partly) or 0 (did not)', partly: true },
 	decision_right: { kind: 'outcome', units: ['ADR', 'decision'], range: '1 (proved right) or 0 (did not)' },
 	prototype_overrun: { kind: 'ratio', units: ['ratio'], range: 'minutes used divided by the time box, more than 0' },
 	communication: { kind: 'score', units: ['of 4'], max: 4, range: 'a whole score from 0 to 4' },
@@ -41,6 +43,13 @@ export const METRIC_NAMES = Object.keys(METRICS) as Metric[];
 
 /** One measurement: the columns of the CSV, typed. */
 export interface LogRow {
+	/**
+	 * The row's identity (kebab-case, at most 100 characters): two rows with equal
+	 * values are still two measurements. The store gives every row one (a random
+	 * UUID, or `legacyRowId` for a row that came without one); a committed log.csv
+	 * may leave the column out.
+	 */
+	id?: string;
 	/** Day of the measurement, YYYY-MM-DD. */
 	date: string;
 	/** Course week (1 = the week of the start date). */
@@ -50,10 +59,24 @@ export interface LogRow {
 	unit: string;
 	/** Free text; may hold commas, quotes and line breaks (the CSV quotes them). */
 	note: string;
+	/** When the learner last edited the row (epoch ms); an edit is a new version of the same id, and the newest wins a merge. */
+	editedAt?: number;
 }
 
-/** Column order of the CSV; the header line is exactly these names joined by commas. */
+/** A row as the browser stores it: always with its id. */
+export type StoredRow = LogRow & { id: string };
+
+/** Column order of the CSV; the header line is exactly these names joined by commas, optionally followed by `,id`. */
 export const LOG_COLUMNS = ['date', 'week', 'metric', 'value', 'unit', 'note'] as const;
+/** The optional last column of the CSV: the row's id. */
+export const ID_COLUMN = 'id';
+/** A row id: lowercase letters and digits in words joined by single hyphens (a UUID is one), at most 100 characters. */
+export const ROW_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_ROW_ID_LENGTH = 100;
+
+export function isRowId(value: unknown): boolean {
+	return typeof value === 'string' && value.length <= MAX_ROW_ID_LENGTH && ROW_ID_PATTERN.test(value);
+}
 
 /** Largest week a row may name; far beyond the course, but it keeps typos like 2025 out. */
 export const MAX_WEEK = 520;
@@ -70,12 +93,18 @@ export function isMetric(value: unknown): value is Metric {
 	return typeof value === 'string' && Object.hasOwn(METRICS, value);
 }
 
-/** A date YYYY-MM-DD on a day that exists (no 2025-02-30). */
+/**
+ * A date YYYY-MM-DD on a day that exists (no 2025-02-30), in the years 0001 to 9999:
+ * every four-digit year, the range the format can write. (`Date.UTC` reads years
+ * 0-99 as 1900-1999, so the year is set on its own.)
+ */
 export function isCalendarDate(value: unknown): value is string {
 	const match = typeof value === 'string' ? DATE.exec(value) : null;
 	if (!match) return false;
 	const [year, month, day] = match.slice(1).map(Number);
-	const date = new Date(Date.UTC(year, month - 1, day));
+	if (year < 1) return false;
+	const date = new Date(0);
+	date.setUTCFullYear(year, month - 1, day);
 	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
@@ -85,7 +114,7 @@ export function valueInRange(metric: Metric, value: number): boolean {
 	if (!Number.isFinite(value)) return false;
 	switch (spec.kind) {
 		case 'outcome':
-			return value === 0 || value === 1;
+			return value === 0 || value === 1 || (spec.partly === true && value === 0.5);
 		case 'score':
 			return Number.isInteger(value) && value >= 0 && value <= (spec.max ?? 0);
 		case 'count':
@@ -141,8 +170,11 @@ export function isLogRow(value: unknown): value is LogRow {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
 	const row = value as Record<string, unknown>;
 	const keys = Object.keys(row);
-	if (keys.length !== LOG_COLUMNS.length || !LOG_COLUMNS.every((column) => keys.includes(column))) return false;
-	const { date, week, metric, value: measured, unit, note } = row;
+	const optional = (Object.hasOwn(row, 'id') ? 1 : 0) + (Object.hasOwn(row, 'editedAt') ? 1 : 0);
+	if (keys.length !== LOG_COLUMNS.length + optional || !LOG_COLUMNS.every((column) => keys.includes(column))) return false;
+	const { date, week, metric, value: measured, unit, note, id, editedAt } = row;
+	if (id !== undefined && !isRowId(id)) return false;
+	if (editedAt !== undefined && !(typeof editedAt === 'number' && Number.isFinite(editedAt) && editedAt >= 0)) return false;
 	return (
 		isCalendarDate(date) &&
 		typeof week === 'number' &&
@@ -158,23 +190,65 @@ export function isLogRow(value: unknown): value is LogRow {
 	);
 }
 
-/** The identity of a row: two rows with equal keys are the same measurement, kept once. */
+/** A row's values (not its id or edit time): rows with equal keys are identical measurements, not the same row. */
 export function rowKey(row: LogRow): string {
 	return JSON.stringify([row.date, row.week, row.metric, row.value, row.unit, row.note]);
 }
 
-/** `rows` then the rows of `incoming` not already present, in order; never drops a row of `rows`. */
-export function mergeLog(rows: readonly LogRow[], incoming: readonly LogRow[]): LogRow[] {
-	const seen = new Set(rows.map(rowKey));
-	const merged = [...rows];
-	for (const row of incoming) {
-		const key = rowKey(row);
-		if (seen.has(key)) continue;
-		seen.add(key);
-		merged.push(row);
+/**
+ * 53-bit string hash (cyrb53, public domain), as base 36. Not cryptographic: it only
+ * has to give the same legacy row the same id in every browser.
+ */
+function hash53(text: string): string {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < text.length; i += 1) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 2654435761);
+		h2 = Math.imul(h2 ^ c, 1597334677);
 	}
-	return merged;
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
+
+/**
+ * The id of a row that came without one (a v1/v2 store or export, a CSV without the
+ * id column): a hash of its values and which occurrence of those values it is
+ * (0 for the first), so the same legacy row gets the same id in every browser and
+ * two identical rows get two ids.
+ */
+export function legacyRowId(row: LogRow, occurrence: number): string {
+	return `r-${hash53(rowKey(row))}-${occurrence}`;
+}
+
+/** A fresh random row id (a UUID where the browser has one). */
+export function newRowId(): string {
+	const c = globalThis.crypto;
+	if (typeof c?.randomUUID === 'function') return c.randomUUID();
+	const bytes = new Uint8Array(16);
+	c.getRandomValues(bytes);
+	return `r-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** `rows` with an id on every row: rows without one get `legacyRowId`, counting identical rows in order. */
+export function withRowIds(rows: readonly LogRow[]): StoredRow[] {
+	const seen = new Map<string, number>();
+	const taken = new Set(rows.flatMap((row) => (row.id === undefined ? [] : [row.id])));
+	return rows.map((row) => {
+		if (row.id !== undefined) return row as StoredRow;
+		const key = rowKey(row);
+		let occurrence = seen.get(key) ?? 0;
+		while (taken.has(legacyRowId(row, occurrence))) occurrence += 1;
+		seen.set(key, occurrence + 1);
+		const id = legacyRowId(row, occurrence);
+		taken.add(id);
+		return { id, ...row };
+	});
+}
+
+/** Deleted ids and when they were deleted (epoch ms): the tombstones an import cannot bring back. */
+export type Tombstones = Record<string, number>;
 
 /** The local calendar day of an epoch time, YYYY-MM-DD. */
 export function localDate(epochMs: number): string {

@@ -36,7 +36,7 @@ export const ACTION_ATTRIBUTE = 'data-action';
 export const REGION_ATTRIBUTE = 'data-region';
 
 /** Version of the stored value and of the export file; see state.ts for the shape and migrations. */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 /** `format` field of an export file, so a random JSON file is recognised as "not a progress file". */
 export const EXPORT_FORMAT = 'ai-eng-plan-progress';
 
@@ -46,8 +46,6 @@ export const MAX_IMPORT_BYTES = 50_000_000;
 export const MAX_IMPORT_TICKS = 5_000;
 /** Longest item id accepted in stored state and in import files. */
 export const MAX_ID_LENGTH = 100;
-/** How far in the future a tick's time may be (clock skew between machines) before a file is rejected. */
-export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 /** Item ids: lowercase words of letters and digits joined by single hyphens. */
 export const ITEM_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -11,17 +11,22 @@
 import { drillStateProblem } from '../drills/validate';
 import { emptyDrillState } from '../drills/state';
 import type { ProgressFile } from './state';
-import { EXPORT_FORMAT, FUTURE_TOLERANCE_MS, MAX_IMPORT_TICKS, MAX_RECORDS, STATE_VERSION } from './constants';
-import { fileProblem, upgradeFile } from './validate-state';
+import { EXPORT_FORMAT, MAX_IMPORT_TICKS, MAX_RECORDS, STATE_VERSION } from './constants';
+import { clampTimes } from './merge-import';
+import { fileProblem, upgradeFile } from './validate-file';
 import { MAX_LOG_ROWS } from '../practice-log/metrics';
 
 /**
+ * `clampedTimes` counts the times in the file that were ahead of this computer's
+ * clock (a clock that ran fast when they were made): they are read as now, and the
+ * learner is told, rather than the whole file being refused.
+ *
  * `fromOtherCopy` is the storage id of another copy of this course (a fork, or the
  * original of a fork) the file came from, or null for this copy's own file. Item ids
  * are the course's, not the site's, so such a file applies here; its `siteId` is
  * rewritten to this copy's, and the learner is told before anything is applied.
  */
-export type ParseResult = { ok: true; file: ProgressFile; fromOtherCopy: string | null } | { ok: false; error: string };
+export type ParseResult = { ok: true; file: ProgressFile; fromOtherCopy: string | null; clampedTimes: number } | { ok: false; error: string };
 
 export interface ParseOptions {
 	/** This copy's storage id; a file from another copy of the course is accepted and reported. */
@@ -147,6 +152,15 @@ function field(value: unknown, name: string): unknown {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[name] : undefined;
 }
 
+/** Longest piece of the file's own text an error message repeats. */
+const ECHO_LIMIT = 40;
+
+/** A value from the file as an error may quote it: JSON, cut to a few dozen characters. */
+export function echo(value: unknown): string {
+	const text = JSON.stringify(value) ?? 'none';
+	return text.length <= ECHO_LIMIT ? text : `${text.slice(0, ECHO_LIMIT)}… (${text.length} characters)`;
+}
+
 /** Format and version: the checks that say "this is the wrong file" rather than "this file is damaged". */
 function headerError(value: unknown): string | null {
 	if (field(value, 'format') !== EXPORT_FORMAT) {
@@ -156,8 +170,8 @@ function headerError(value: unknown): string | null {
 	if (typeof version === 'number' && version > STATE_VERSION) {
 		return `This file was exported by a newer version of the book (file version ${version}; this copy reads version ${STATE_VERSION}). Update your copy of the book, then import the file again.`;
 	}
-	if (version !== STATE_VERSION && version !== 1) {
-		return `This file has an unknown version (${JSON.stringify(version) ?? 'none'}; this book reads versions 1 to ${STATE_VERSION}). ${EXPORT_AGAIN}`;
+	if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > STATE_VERSION) {
+		return `This file has an unknown version (${echo(version)}; this book reads versions 1 to ${STATE_VERSION}). ${EXPORT_AGAIN}`;
 	}
 	return null;
 }
@@ -165,12 +179,6 @@ function headerError(value: unknown): string | null {
 /** A path as the learner may see it; a key from the file that is not plain text is not echoed. */
 function printablePath(path: string): string {
 	return /^[\w.() -]{1,160}$/.test(path) ? path : 'a field with an unusual name';
-}
-
-/** The first tick whose time is more than a day ahead of `now`. */
-function futureTick(file: ProgressFile, now: number): string | null {
-	const limit = now + FUTURE_TOLERANCE_MS;
-	return Object.keys(file.ticks).find((id) => file.ticks[id].at > limit) ?? null;
 }
 
 /** Parses and checks the text of an import file; never throws. */
@@ -203,9 +211,6 @@ export function parseProgressFile(text: string, options: ParseOptions): ParseRes
 	if (file.log.length > MAX_LOG_ROWS || file.claims.length > MAX_RECORDS || file.decisions.length > MAX_RECORDS) {
 		return fail(`This file holds more than ${MAX_LOG_ROWS} log rows or ${MAX_RECORDS} claims or decisions, so it was not imported. ${EXPORT_AGAIN}`);
 	}
-	const future = futureTick(file, options.now ?? Date.now());
-	if (future) {
-		return fail(`This file has a tick ("${future}") dated more than a day in the future, so its times cannot be trusted for merging. Check the clock of the computer that exported it, then export and import again.`);
-	}
-	return { ok: true, file, fromOtherCopy };
+	const { state: clampedFile, clamped } = clampTimes(file, options.now ?? Date.now());
+	return { ok: true, file: clampedFile, fromOtherCopy, clampedTimes: clamped };
 }

@@ -4,7 +4,7 @@
  * ids the book no longer has. No storage, no DOM: the store and the dashboard
  * both call these.
  */
-import type { ProgressFile, Tick, Ticks } from './state';
+import type { Tick, Ticks } from './state';
 
 /**
  * The tick stored under `id`, if any. Own properties only: `constructor` is a
@@ -15,17 +15,8 @@ export function tickOf(ticks: Ticks, id: string): Tick | undefined {
 }
 
 /** Whether `incoming` replaces `local`: strictly newer wins; on a tie the local tick stays. */
-function incomingWins(local: Tick | undefined, incoming: Tick): boolean {
+export function incomingWins(local: Tick | undefined, incoming: Tick): boolean {
 	return local === undefined || incoming.at > local.at;
-}
-
-/** Per id, the tick with the newest timestamp; equal timestamps keep `local`. Inputs are not changed. */
-export function mergeTicks(local: Ticks, incoming: Ticks): Ticks {
-	const merged: Ticks = { ...local };
-	for (const [id, tick] of Object.entries(incoming)) {
-		if (incomingWins(tickOf(local, id), tick)) merged[id] = tick;
-	}
-	return merged;
 }
 
 /**
@@ -53,75 +44,3 @@ export function orphanedIds(ticks: Ticks, knownIds: Iterable<string>): string[] 
 		.sort();
 }
 
-/** What an import would do, for the learner to confirm. */
-export interface ImportPreview {
-	/** Ids this browser has no record of; the file's record is taken. */
-	added: string[];
-	/** Ids whose checked state the file changes (the file's record is newer). */
-	changed: { id: string; from: boolean; to: boolean }[];
-	/** Ids where the file disagrees but this browser's record is as new or newer, so it stays. */
-	conflictsKeptLocal: string[];
-	/** Ticked ids in the file this book does not know; they are imported and kept. */
-	orphaned: string[];
-}
-
-export interface PreviewOptions {
-	/** This site's storage id; the file must come from it (parseProgressFile checks it first). */
-	siteId: string;
-	/** Every item id the book has. */
-	knownIds: Iterable<string>;
-	/** Old id -> new id, applied to the file's ticks before comparing (as the store does on import). */
-	renames?: ReadonlyMap<string, string>;
-}
-
-/**
- * Compares a parsed export file with the local ticks. Ids whose checked state
- * would not change (only a newer time) are in no list. Throws when the file is
- * from another site: callers run parseProgressFile first, which rejects that.
- */
-export function previewImport(local: Ticks, incomingFile: ProgressFile, options: PreviewOptions): ImportPreview {
-	if (incomingFile.siteId !== options.siteId) {
-		throw new RangeError(`previewImport: file of site "${incomingFile.siteId}" on site "${options.siteId}"`);
-	}
-	const incoming = migrateRenames(incomingFile.ticks, options.renames ?? new Map());
-	const preview: ImportPreview = { added: [], changed: [], conflictsKeptLocal: [], orphaned: [] };
-	for (const id of Object.keys(incoming).sort()) {
-		const theirs = incoming[id];
-		const ours = tickOf(local, id);
-		if (ours === undefined) preview.added.push(id);
-		else if (ours.checked === theirs.checked) continue;
-		else if (incomingWins(ours, theirs)) preview.changed.push({ id, from: ours.checked, to: theirs.checked });
-		else preview.conflictsKeptLocal.push(id);
-	}
-	preview.orphaned = orphanedIds(incoming, options.knownIds);
-	return preview;
-}
-
-/** A claim or decision: an id and, once answered, when. */
-interface Answerable {
-	id: string;
-	createdAt: number;
-	resolved?: { at: number };
-}
-
-/**
- * Claims or decisions of both sides, one per id, `local` order first. When both
- * have an id, an answered record beats an open one and the earlier answer stays
- * (answers are final); otherwise the local record stays. Nothing is dropped.
- */
-export function mergeRecords<T extends Answerable>(local: readonly T[], incoming: readonly T[]): T[] {
-	const merged = [...local];
-	const index = new Map(local.map((record, i) => [record.id, i]));
-	for (const record of incoming) {
-		const i = index.get(record.id);
-		if (i === undefined) {
-			index.set(record.id, merged.length);
-			merged.push(record);
-			continue;
-		}
-		const ours = merged[i];
-		const theirsFirst = record.resolved && (!ours.resolved || record.resolved.at < ours.resolved.at);
-		if (theirsFirst) merged[i] = record;
-	}
-	return merged;
-}

@@ -4,9 +4,9 @@
  * tests/unit/progress-validate.test.ts checks both agree) without shipping zod
  * to the client. Each check reports the first bad path, like zod would.
  */
-import type { ProgressFile, ProgressState } from './state';
-import { isCalendarDate, isLogRow, MAX_NOTE_LENGTH } from '../practice-log/metrics';
-import { DATE_PATTERN, EXPORT_FORMAT, ITEM_ID_PATTERN, MAX_CONFIDENCE, MAX_ID_LENGTH, MIN_CONFIDENCE, SITE_ID_PATTERN, STATE_VERSION } from './constants';
+import type { ProgressState } from './state';
+import { isCalendarDate, isLogRow, MAX_NOTE_LENGTH, withRowIds } from '../practice-log/metrics';
+import { DATE_PATTERN, ITEM_ID_PATTERN, MAX_CONFIDENCE, MAX_ID_LENGTH, MIN_CONFIDENCE, STATE_VERSION } from './constants';
 
 /** The first thing wrong with a value: where (`ticks.week-01-read.at`) and what was expected. */
 export interface ShapeProblem {
@@ -72,11 +72,37 @@ function isShortText(value: unknown): boolean {
 	return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_NOTE_LENGTH;
 }
 
-/** Checks the practice log: an array of rows, each as metrics.ts defines it (`rowProblems` says what is wrong with one). */
-export function logProblem(value: unknown, path = 'log'): ShapeProblem | null {
+/**
+ * Checks the practice log: an array of rows, each as metrics.ts defines it
+ * (`rowProblems` says what is wrong with one). With `ids`, every row must have an
+ * id and no id may appear twice (the current stored value and export file);
+ * without, rows carry no id (a version 2 value or file).
+ */
+export function logProblem(value: unknown, path = 'log', ids = true): ShapeProblem | null {
 	if (!Array.isArray(value)) return problem(path, 'an array of log rows');
-	const bad = value.findIndex((row) => !isLogRow(row));
-	return bad === -1 ? null : problem(`${path}.${bad}`, 'a log row { date, week, metric, value, unit, note } as the measurement guide defines it');
+	const seen = new Set<string>();
+	for (let i = 0; i < value.length; i += 1) {
+		const row: unknown = value[i];
+		if (!isLogRow(row)) return problem(`${path}.${i}`, 'a log row { id, date, week, metric, value, unit, note } as the measurement guide defines it');
+		if (!ids) {
+			if (row.id !== undefined || row.editedAt !== undefined) return problem(`${path}.${i}.${row.id !== undefined ? 'id' : 'editedAt'}`, 'no such field');
+			continue;
+		}
+		if (row.id === undefined) return problem(`${path}.${i}.id`, 'a row id');
+		if (seen.has(row.id)) return problem(`${path}.${i}.id`, 'an id no other row has');
+		seen.add(row.id);
+	}
+	return null;
+}
+
+/** Checks `{ "<deleted id>": <epoch ms> }`. */
+export function tombstonesProblem(value: unknown, path = 'deleted'): ShapeProblem | null {
+	if (!isObject(value)) return problem(path, 'an object of deleted ids');
+	for (const [id, at] of Object.entries(value)) {
+		if (!isItemId(id)) return problem(`${path}.${id}`, 'a deleted id', true);
+		if (!isEpochMs(at)) return problem(`${path}.${id}`, 'a time in milliseconds');
+	}
+	return null;
 }
 
 /** Checks `{ "<routine>": { startedAt, pausedAt, pausedMs, stopping?: true } }`. */
@@ -96,20 +122,22 @@ export function timersProblem(value: unknown, path = 'timers'): ShapeProblem | n
 	return null;
 }
 
-/** Checks `resolved` of a claim or decision: absent, or `{ <flag>: boolean, at }`. */
+/** Checks `resolved` of a claim or decision: absent, or `{ <flag>: boolean, at }` (a claim may add `partly: true`). */
 function resolvedProblem(value: unknown, flag: string, path: string): ShapeProblem | null {
 	if (value === undefined) return null;
 	if (!isObject(value)) return problem(path, `an object { ${flag}, at }`);
-	const extra = unknownKey(value, [flag, 'at']);
+	const extra = unknownKey(value, flag === 'correct' ? [flag, 'partly', 'at'] : [flag, 'at']);
 	if (extra !== undefined) return problem(`${path}.${extra}`, 'no such field');
 	if (typeof value[flag] !== 'boolean') return problem(`${path}.${flag}`, 'true or false');
+	if (value.partly !== undefined && value.partly !== true) return problem(`${path}.partly`, 'true, or no such field');
 	return isEpochMs(value.at) ? null : problem(`${path}.at`, 'a time in milliseconds');
 }
 
 /** Checks an array of claims (`kind` 'claims') or decisions. */
 function recordsProblem(value: unknown, kind: 'claims' | 'decisions', path: string): ShapeProblem | null {
 	if (!Array.isArray(value)) return problem(path, `an array of ${kind}`);
-	const fields = kind === 'claims' ? ['id', 'text', 'confidence', 'checkOn', 'createdAt', 'resolved'] : ['id', 'title', 'kind', 'reviewOn', 'createdAt', 'resolved'];
+	const fields = kind === 'claims' ? ['id', 'text', 'confidence', 'checkOn', 'createdAt', 'editedAt', 'resolved'] : ['id', 'title', 'kind', 'reviewOn', 'createdAt', 'editedAt', 'resolved'];
+	const seen = new Set<unknown>();
 	for (let i = 0; i < value.length; i += 1) {
 		const record: unknown = value[i];
 		const at = `${path}.${i}`;
@@ -117,6 +145,8 @@ function recordsProblem(value: unknown, kind: 'claims' | 'decisions', path: stri
 		const extra = unknownKey(record, fields);
 		if (extra !== undefined) return problem(`${at}.${extra}`, 'no such field');
 		if (!isItemId(record.id)) return problem(`${at}.id`, 'an id', true);
+		if (seen.has(record.id)) return problem(`${at}.id`, `an id no other of the ${kind} has`);
+		seen.add(record.id);
 		if (kind === 'claims') {
 			if (!isShortText(record.text)) return problem(`${at}.text`, 'the claim as text');
 			const { confidence } = record;
@@ -130,6 +160,7 @@ function recordsProblem(value: unknown, kind: 'claims' | 'decisions', path: stri
 			if (!isCalendarDate(record.reviewOn)) return problem(`${at}.reviewOn`, 'a date YYYY-MM-DD');
 		}
 		if (!isEpochMs(record.createdAt)) return problem(`${at}.createdAt`, 'a time in milliseconds');
+		if (record.editedAt !== undefined && !isEpochMs(record.editedAt)) return problem(`${at}.editedAt`, 'a time in milliseconds');
 		const resolved = resolvedProblem(record.resolved, kind === 'claims' ? 'correct' : 'right', `${at}.resolved`);
 		if (resolved) return resolved;
 	}
@@ -140,14 +171,15 @@ export const claimsProblem = (value: unknown, path = 'claims') => recordsProblem
 export const decisionsProblem = (value: unknown, path = 'decisions') => recordsProblem(value, 'decisions', path);
 
 const V1_KEYS = ['version', 'ticks', 'settings'];
-const V2_KEYS = [...V1_KEYS, 'log', 'timers', 'claims', 'decisions', 'drills'];
+const V2_KEYS = [...V1_KEYS, 'log', 'timers', 'claims', 'decisions'];
+const V3_KEYS = [...V2_KEYS, 'deleted', 'drills'];
 
 /**
  * The optional drill record (absent is valid), in outline only: an object of four
  * objects. Its full check (src/lib/drills/validate.ts) runs where drills are used
  * and on import, so pages without drills do not carry it.
  */
-function drillsProblem(value: unknown): ShapeProblem | null {
+export function drillsProblem(value: unknown): ShapeProblem | null {
 	if (value === undefined) return null;
 	if (!isObject(value)) return problem('drills', 'an object { cards, attempts, paragraphs, patterns }');
 	const extra = unknownKey(value, ['cards', 'attempts', 'paragraphs', 'patterns']);
@@ -156,20 +188,21 @@ function drillsProblem(value: unknown): ShapeProblem | null {
 	return bad === undefined ? null : problem(`drills.${bad}`, 'an object');
 }
 
-/** The first shape problem of a stored value of the current version, or null. */
+/** The first shape problem of a stored value of version 2 or of the current version, or null. */
 export function storedStateProblem(value: unknown): ShapeProblem | null {
 	if (!isObject(value)) return problem('(the whole value)', 'an object');
-	const extra = unknownKey(value, V2_KEYS);
+	const v2 = value.version === 2;
+	const extra = unknownKey(value, v2 ? V2_KEYS : V3_KEYS);
 	if (extra !== undefined) return problem(extra, 'no such field');
-	if (value.version !== STATE_VERSION) return problem('version', `${STATE_VERSION}`);
+	if (!v2 && value.version !== STATE_VERSION) return problem('version', `2 or ${STATE_VERSION}`);
 	return (
 		ticksProblem(value.ticks) ??
 		settingsProblem(value.settings) ??
-		logProblem(value.log) ??
+		logProblem(value.log, 'log', !v2) ??
 		timersProblem(value.timers) ??
 		claimsProblem(value.claims) ??
 		decisionsProblem(value.decisions) ??
-		drillsProblem(value.drills)
+		(v2 ? null : tombstonesProblem(value.deleted) ?? drillsProblem(value.drills))
 	);
 }
 
@@ -180,45 +213,13 @@ export function storedStateProblem(value: unknown): ShapeProblem | null {
 export function readStoredState(value: unknown): ProgressState | null {
 	if (!isObject(value)) return null;
 	if (value.version === 1) {
-		// v1 -> v2: every tick and the settings as they were; the log and its records start empty.
+		// v1 -> v3: every tick and the settings as they were; the log and its records start empty.
 		if (unknownKey(value, V1_KEYS) !== undefined || ticksProblem(value.ticks) || settingsProblem(value.settings)) return null;
-		return { version: STATE_VERSION, ticks: value.ticks as ProgressState['ticks'], settings: value.settings as ProgressState['settings'], log: [], timers: {}, claims: [], decisions: [] };
+		return { version: STATE_VERSION, ticks: value.ticks as ProgressState['ticks'], settings: value.settings as ProgressState['settings'], log: [], timers: {}, claims: [], decisions: [], deleted: {} };
 	}
-	return storedStateProblem(value) ? null : (value as unknown as ProgressState);
+	if (storedStateProblem(value)) return null;
+	const state = value as unknown as ProgressState;
+	// v2 -> v3: every row gets its legacy id (the same in every browser), no tombstones yet.
+	return value.version === 2 ? { ...state, version: STATE_VERSION, log: withRowIds(state.log), deleted: {} } : state;
 }
 
-const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
-
-/** ISO 8601 date-time with seconds and a zone (Z or ±hh:mm), on a day that exists. */
-export function isIsoDateTime(value: unknown): boolean {
-	const match = typeof value === 'string' ? ISO_DATETIME.exec(value) : null;
-	if (!match) return false;
-	const [year, month, day, hour, minute, second, zoneHour, zoneMinute] = match.slice(1).map((part) => Number(part ?? 0));
-	const date = new Date(Date.UTC(year, month - 1, day));
-	const dayExists = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-	return dayExists && hour < 24 && minute < 60 && second < 60 && zoneHour < 24 && zoneMinute < 60;
-}
-
-/** The first shape problem of an export file of version 1 or 2, or null when it is valid. */
-export function fileProblem(value: unknown): ShapeProblem | null {
-	if (!isObject(value)) return problem('(the whole file)', 'an object');
-	const v1 = value.version === 1;
-	const extra = unknownKey(value, ['format', 'version', 'siteId', 'exportedAt', 'ticks', 'settings', ...(v1 ? [] : ['log', 'claims', 'decisions', 'drills'])]);
-	if (extra !== undefined) return problem(extra, 'no such field');
-	if (value.format !== EXPORT_FORMAT) return problem('format', `"${EXPORT_FORMAT}"`);
-	if (!v1 && value.version !== STATE_VERSION) return problem('version', `1 or ${STATE_VERSION}`);
-	const { siteId } = value;
-	if (typeof siteId !== 'string' || siteId.length > MAX_ID_LENGTH || !SITE_ID_PATTERN.test(siteId)) {
-		return problem('siteId', 'a site id');
-	}
-	if (!isIsoDateTime(value.exportedAt)) return problem('exportedAt', 'a date and time (ISO 8601)');
-	const base = ticksProblem(value.ticks) ?? settingsProblem(value.settings);
-	if (base || v1) return base;
-	return logProblem(value.log) ?? claimsProblem(value.claims) ?? decisionsProblem(value.decisions) ?? drillsProblem(value.drills);
-}
-
-/** A valid export file (fileProblem found nothing) as the current version: a v1 file gets an empty log. */
-export function upgradeFile(value: Record<string, unknown>): ProgressFile {
-	const file = value as unknown as ProgressFile;
-	return value.version === 1 ? { ...file, version: STATE_VERSION, log: [], claims: [], decisions: [] } : file;
-}

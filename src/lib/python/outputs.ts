@@ -140,22 +140,40 @@ export function inlineExpressions(source: string, mdx = true): InlineExpression[
 const numberPattern = /-?\d+\.\d+(?:e[+-]?\d+)?|-?\d+(?:e[+-]?\d+)/gi;
 
 /**
- * True when two printed outputs say the same thing: equal words, and every decimal
- * number equal to within one unit of the last digit shown (BLAS and library versions
- * move the last digit, and pandas pads columns to the widest number).
+ * One unit in the last digit a printed number shows: 0.0123 -> 0.0001, 7.7e-05 -> 1e-06,
+ * 1e+03 -> 1000. Scientific notation counts from its exponent, so small numbers are
+ * compared at their own size, not as "0".
+ */
+export function shownUnit(printed: string): number {
+	const [mantissa, exponent] = printed.toLowerCase().split('e');
+	const decimals = mantissa!.split('.')[1]?.length ?? 0;
+	return 10 ** (Number(exponent ?? 0) - decimals);
+}
+
+/**
+ * True when two printed numbers can be the same value: each stands for the interval its
+ * rounding covers, so they agree when they differ by at most half a unit of each (one
+ * unit in the last digit when both show the same digits: BLAS and library versions move
+ * the last digit, and pandas pads a column to the widest number).
+ */
+export function sameNumber(x: string, y: string): boolean {
+	if (x === y) return true;
+	const tolerance = (shownUnit(x) + shownUnit(y)) / 2;
+	return Math.abs(Number(x) - Number(y)) <= tolerance * (1 + 1e-9);
+}
+
+/**
+ * True when two printed outputs say the same thing: equal words and integers, and every
+ * decimal or scientific number equal at its shown precision (sameNumber). A negative
+ * zero (numpy's `-0.`, pandas' `-0.000`) is a zero: its sign is rounding noise.
  */
 export function sameOutput(a: string, b: string, options: { numbers?: boolean } = {}): boolean {
+	const unsignedZero = (s: string) => s.replace(/(?<![\w.])-(0\.?0*)(?![\d.])/g, ' $1');
+	[a, b] = [unsignedZero(a), unsignedZero(b)];
 	const words = (s: string) => s.replace(/-?\d[\d,]*(?:\.\d+)?(?:e[+-]?\d+)?/gi, (n) => (options.numbers === false ? '#' : n)).replace(numberPattern, '#').replace(/\s+/g, ' ').trim();
 	if (words(a) !== words(b)) return false;
 	if (options.numbers === false) return true;
 	const na = a.match(numberPattern) ?? [];
 	const nb = b.match(numberPattern) ?? [];
-	return na.every((x, i) => {
-		const y = nb[i]!;
-		if (x === y) return true;
-		const decimals = (s: string) => (/e/i.test(s) ? 0 : (s.split('.')[1]?.length ?? 0));
-		const unit = 10 ** -Math.min(decimals(x), decimals(y));
-		const [vx, vy] = [Number(x), Number(y)];
-		return Math.abs(vx - vy) <= unit * 1.0001 || Math.abs(vx - vy) <= 1e-6 * Math.max(Math.abs(vx), Math.abs(vy));
-	});
+	return na.every((x, i) => sameNumber(x, nb[i]!));
 }

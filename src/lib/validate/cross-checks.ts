@@ -6,6 +6,7 @@
 import type { Course, Loaded } from './types';
 import type { Problem } from './problem';
 import { padWeek as pad } from '../site/paths';
+import { tiedDataUrl, tiedDataUrlFix } from '../notebooks/published';
 
 interface Context {
 	isDemoId(id: string): boolean;
@@ -155,6 +156,8 @@ function references(course: Course, ctx: Context): Problem[] {
 			else {
 				const error = notebookError(text);
 				if (error) problems.push({ file: w.file, line, message: `notebook ${w.data.notebook} cannot be read: ${error}`, fix: 'save it again from Jupyter (nbformat 4)' });
+				const tied = error ? null : tiedDataUrl(text);
+				if (tied) problems.push({ file: w.data.notebook, line: tied.line, message: `DATA_URL is ${tied.url} in the repository's copy`, fix: tiedDataUrlFix });
 			}
 		}
 	}
