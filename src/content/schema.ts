@@ -257,8 +257,12 @@ const drillBase = {
 };
 const dataDrill = {
 	...drillBase,
-	/** A data set the week uses: a file in public/data/ (`penguins.csv`) or a scikit-learn loader (`load_diabetes`). */
-	dataset: z.string().regex(/^(?:[\w.-]+\.csv|load_[a-z_]+)$/, 'a file in public/data/ (penguins.csv) or a scikit-learn loader (load_diabetes)'),
+	/**
+	 * A data set the week uses: a file in public/data/ (`penguins.csv`), a scikit-learn
+	 * loader (`load_diabetes`), or `default_rng` for the seeded arrays a NumPy week
+	 * builds itself (its page calls `default_rng(…)`; the drill's blocks use the same seed).
+	 */
+	dataset: z.string().regex(/^(?:[\w.-]+\.csv|load_[a-z_]+|default_rng)$/, 'a file in public/data/ (penguins.csv), a scikit-learn loader (load_diabetes) or default_rng (the seeded arrays a NumPy week builds)'),
 };
 export const drillTolerance = z.union([
 	z.strictObject({ absolute: z.number().positive() }),

@@ -122,11 +122,19 @@ class TodayElement extends ProgressElement {
 			sections.push(this.fridayReview(t));
 		} else {
 			sections.push(el('p', {}, 'No drill at the weekend. If you want ten minutes, try again what you missed this week.'));
-			const missed = weekMisses(t.week, this.store!.drills(), this.store!.log(), (id) => id).filter((m) => m.drill && !t.due.includes(m.drill));
+			const record = this.store!.drills();
+			const misses = weekMisses(t.week, record, this.store!.log(), (id) => id);
+			// A miss that is due already shows under "Due for review" below.
+			const missed = misses.filter((m) => m.drill && !t.due.includes(m.drill));
 			for (const miss of missed) {
 				const drill = await this.drill({ id: miss.drill!, week: allDrills(this.index).get(miss.drill!) ?? t.week });
 				if (drill) sections.push(this.drillForm(drill, t));
 			}
+			// Nothing missed: one of the week's spare drills the learner has not tried yet, so extra material is not wasted.
+			const tried = new Set(Object.values(record.attempts).map((a) => a.drill));
+			const spare = misses.length === 0 ? t.spare.find((ref) => !tried.has(ref.id)) : undefined;
+			const drill = spare ? await this.drill(spare) : null;
+			if (drill) sections.push(el('p', {}, 'Nothing missed this week. Here is one of its drills you have not met:'), this.drillForm(drill, t));
 		}
 		if (t.shape) {
 			const shape = await this.drill(t.shape);
@@ -329,8 +337,9 @@ class TodayElement extends ProgressElement {
 						return;
 					}
 					save.disabled = true;
-					await this.record(drill, t, { right: null, value: n }, []);
-					status.textContent = `Saved: ${n} lines against ${drill.reveal.map((r) => `${r.lines} (${r.label.toLowerCase()})`).join(' and ')}.`;
+					const against = drill.reveal.map((r) => `${r.lines} (${r.label.toLowerCase()})`).join(' and ');
+					await this.record(drill, t, { right: null, value: n }, [{ metric: 'golf_lines', value: n, unit: 'lines', note: `Drill: ${drill.id} — references ${against}` }]);
+					status.textContent = `Logged: ${n} lines against ${against}.`;
 				});
 			} else {
 				const verdict = el('fieldset', { class: 'today-choices' }, el('legend', {}, 'Did yours do the same?'));
@@ -347,8 +356,10 @@ class TodayElement extends ProgressElement {
 						return;
 					}
 					save.disabled = true;
-					await this.record(drill, t, { right: v === 'right', ...(looked.value.trim() ? { note: looked.value.trim() } : {}) }, []);
-					status.textContent = `Saved.${v === 'right' ? '' : ' This one comes back for review.'}`;
+					const lookedUp = looked.value.trim();
+					const note = `Drill: ${drill.id}${lookedUp ? ` — looked up: ${lookedUp}` : ''}`.slice(0, 2000);
+					await this.record(drill, t, { right: v === 'right', ...(lookedUp ? { note: lookedUp } : {}) }, [{ metric: 'recall_correct', value: v === 'right' ? 1 : 0, unit: 'task', note }]);
+					status.textContent = `Logged to your practice log as a recall row (${v}).${v === 'right' ? '' : ' This one comes back for review.'}`;
 				});
 			}
 		});
@@ -372,8 +383,11 @@ class TodayElement extends ProgressElement {
 				status.textContent = 'Write the pattern first.';
 				return;
 			}
-			this.update((d) => ({ ...d, patterns: { ...d.patterns, [String(t.week)]: value } }));
-			status.textContent = `Saved as week ${t.week}'s pattern.`;
+			// The pattern is also a log row (the plan's "saved as a note row"), written again only when its text changed.
+			const changed = store.drills().patterns[String(t.week)]?.text !== value.text;
+			const rows = changed ? [{ date: localDate(value.at), week: t.week, metric: 'mistake_pattern' as const, value: misses.length, unit: 'misses', note: value.text.slice(0, 2000) }] : [];
+			this.update((d) => ({ ...d, patterns: { ...d.patterns, [String(t.week)]: value } }), rows);
+			status.textContent = changed ? `Saved as week ${t.week}'s pattern and logged as a mistake_pattern row (${misses.length} miss${misses.length === 1 ? '' : 'es'}).` : `Week ${t.week}'s pattern is already saved.`;
 		});
 		return section;
 	}

@@ -72,6 +72,20 @@ describe('today\'s drill', () => {
 		expect(bankWeekFor(index, 14, 'golf')).toBe(6);
 		expect(bankWeekFor(index, 13, 'golf')).toBe(9);
 	});
+
+	it('keeps a weekday\'s further drills as the week\'s spares, in bank order, and none from a borrowed week twice', () => {
+		const rich: BankIndex = { ...index, 2: { ...index[2], explain: ['w2-explain', 'w2-explain-b'], pandas: ['w2-pandas', 'w2-pandas-b'], estimate: ['w2-est-a', 'w2-est-b', 'w2-est-c'], golf: ['w2-golf', 'w2-golf-b'] } };
+		const monday = selectToday({ today: addDays(start, 7), startDate: start, index: rich });
+		expect(monday.drills).toEqual([{ id: 'w2-explain', week: 2 }]);
+		expect(monday.spare).toEqual([
+			{ id: 'w2-explain-b', week: 2 },
+			{ id: 'w2-pandas-b', week: 2 },
+			{ id: 'w2-est-c', week: 2 },
+			{ id: 'w2-golf-b', week: 2 },
+		]);
+		// A week with one drill of each kind (two estimates) has no spare.
+		expect(selectToday({ today: addDays(start, 14), startDate: start, index: rich }).spare).toEqual([]);
+	});
 });
 
 describe('estimates', () => {

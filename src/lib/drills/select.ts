@@ -2,9 +2,12 @@
  * Today's drill: from the learner's start date and today's date, the course week
  * and weekday, then the drills of that weekday's kind in that week's bank. Pure.
  *
- * A week without a bank of its own borrows from the latest week N-4, N-8, … that
- * has one, so a weekday never repeats a drill within four weeks; a drill that is
- * due for review comes back through `due`, whatever the weekday.
+ * Every week of the book has its own bank, so a weekday never repeats a drill; a
+ * fork's week without one borrows from the latest week N-4, N-8, … that has one,
+ * so even then a weekday repeats nothing within four weeks. A drill that is due for
+ * review comes back through `due`, whatever the weekday. A weekday's further drills
+ * (a second explain, pandas or golf drill) are the week's spares: the weekend
+ * offers them when nothing was missed.
  */
 import { KIND_OF_DAY, weekdayOf, type BankKind, type Weekday } from './days';
 
@@ -38,6 +41,8 @@ export interface Today {
 	shape: { id: string; week: number } | null;
 	/** Review cards due today or earlier. */
 	due: string[];
+	/** The week's drills that no weekday shows (beyond the first of a kind, or Wednesday's two), in bank order. */
+	spare: { id: string; week: number }[];
 }
 
 const DAY_MS = 86_400_000;
@@ -75,7 +80,8 @@ export function selectToday(options: TodayOptions): Today {
 	const shapes = mode === 'weekend' ? [] : drillsFor(index, week, 'shape');
 	const dayNumber = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'].indexOf(weekday);
 	const shape = shapes.length > 0 ? shapes[Math.max(0, dayNumber) % shapes.length]! : null;
-	return { week, weekday, noStartDate: !startDate, beforeStart: Boolean(startDate) && started === null, mode, drills, shape, due: [...(options.due ?? [])] };
+	const spare = (['explain', 'pandas', 'estimate', 'golf'] as const).flatMap((k) => drillsFor(index, week, k).slice(k === 'estimate' ? 2 : 1));
+	return { week, weekday, noStartDate: !startDate, beforeStart: Boolean(startDate) && started === null, mode, drills, shape, due: [...(options.due ?? [])], spare };
 }
 
 /** Every drill id of a bank index, with its week (for the review queue and the store's orphans). */

@@ -81,8 +81,13 @@ export function promptMarkdown(drill: Drill, term: string): string {
 		case 'estimate':
 			return drill.question;
 		case 'shape':
-			return `Predict the shape of \`${drill.column}\` in ${drill.dataset}: pick a shape, then a rough centre and spread.`;
+			return `Predict the shape of \`${drill.column}\` in ${datasetName(drill.dataset)}: pick a shape, then a rough centre and spread.`;
 	}
+}
+
+/** A data set as a sentence names it: the seeded arrays of a NumPy week are no file, so they are called what they are. */
+export function datasetName(dataset: string): string {
+	return dataset === 'default_rng' ? 'the week\'s seeded data (`default_rng`)' : dataset;
 }
 
 /** Inline Markdown as plain text: code ticks and emphasis marks dropped. */

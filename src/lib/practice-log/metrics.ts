@@ -9,7 +9,7 @@
  */
 
 /** What a value means, which fixes its range. */
-export type MetricKind = 'outcome' | 'minutes' | 'ratio' | 'score';
+export type MetricKind = 'outcome' | 'minutes' | 'ratio' | 'score' | 'count';
 
 export interface MetricSpec {
 	kind: MetricKind;
@@ -17,6 +17,8 @@ export interface MetricSpec {
 	units: readonly string[];
 	/** Inclusive bounds for scores; outcomes are 0 or 1, minutes and ratios only > 0. */
 	max?: number;
+	/** Counts only: the smallest whole number allowed (0 when absent). */
+	min?: number;
 	/** How the learner should read the range, for error messages. */
 	range: string;
 	/** Outcomes only: 0.5 is allowed too (partly right counts as half). */
@@ -30,6 +32,10 @@ export const METRICS = {
 	prototype_overrun: { kind: 'ratio', units: ['ratio'], range: 'minutes used divided by the time box, more than 0' },
 	communication: { kind: 'score', units: ['of 4'], max: 4, range: 'a whole score from 0 to 4' },
 	decomposition: { kind: 'score', units: ['of 7'], max: 7, range: 'a whole score from 0 to 7' },
+	// The daily drills' own rows (content/practice/measurement.mdx, "Rows from the daily drills").
+	recall_correct: { kind: 'outcome', units: ['task'], range: '1 (right) or 0 (wrong)' },
+	golf_lines: { kind: 'count', units: ['lines'], min: 1, range: 'a whole number from 1' },
+	mistake_pattern: { kind: 'count', units: ['misses'], range: 'a whole number from 0' },
 } as const satisfies Record<string, MetricSpec>;
 
 export type Metric = keyof typeof METRICS;
@@ -111,6 +117,8 @@ export function valueInRange(metric: Metric, value: number): boolean {
 			return value === 0 || value === 1 || (spec.partly === true && value === 0.5);
 		case 'score':
 			return Number.isInteger(value) && value >= 0 && value <= (spec.max ?? 0);
+		case 'count':
+			return Number.isInteger(value) && value >= (spec.min ?? 0) && value < 1e6;
 		default:
 			return value > 0 && value < 1e6;
 	}
