@@ -121,7 +121,7 @@ class TodayElement extends ProgressElement {
 		} else if (t.mode === 'review') {
 			sections.push(this.fridayReview(t));
 		} else {
-			sections.push(el('p', {}, 'No drill at the weekend. If you want ten minutes, try again what you missed this week.'));
+			sections.push(el('p', {}, 'The weekend has no drill of its own: ten minutes on what this week left open.'));
 			const record = this.store!.drills();
 			const misses = weekMisses(t.week, record, this.store!.log(), (id) => id);
 			// A miss that is due already shows under "Due for review" below.
