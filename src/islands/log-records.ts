@@ -91,6 +91,7 @@ class LogRecords extends ProgressElement {
 		more.hidden = rows.length <= this.shown;
 		more.textContent = `Show ${Math.min(PAGE, rows.length - this.shown)} more of ${rows.length} rows`;
 		this.querySelector('[data-open]')!.replaceChildren(
+			...(open.length === 0 ? [el('li', 'None open.')] : []),
 			...open.map((o) => {
 				const li = el('li');
 				li.append(el('span', `${o.text} `), ...recordButtons(o.record.id, o.text));

@@ -92,6 +92,18 @@ describe('rows from guesses, claims, decisions and scores', () => {
 		await context.close();
 	});
 
+	it('shows an empty records section as empty: no table, no "more rows" button, no open edit form', async () => {
+		const { page, context, errors } = await h.open('/progress/');
+		const records = page.locator('sp-log-records');
+		await expect.poll(() => records.locator('[data-summary]').textContent()).toMatch(/^No rows yet/);
+		expect(await records.locator('table').isVisible()).toBe(false);
+		expect(await records.getByRole('button', { name: /more/ }).isVisible()).toBe(false);
+		expect(await records.locator('[data-region="record-edit"]').isVisible()).toBe(false);
+		expect(await records.locator('[data-open]').textContent()).toBe('None open.');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('keeps two equal scores as two rows, and deletes one for good from the records table', async () => {
 		const { page, context, errors } = await h.open('/progress/');
 		const form = page.locator('sp-log-form[data-form=score]');
