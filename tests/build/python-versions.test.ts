@@ -15,7 +15,9 @@ const withOutput = (readdirSync('outputs', { recursive: true }) as string[])
 	.filter((f) => f.endsWith('.json') && f !== 'versions.json')
 	.map((f) => JSON.parse(readFileSync(join('outputs', f), 'utf8')) as CachedPage)
 	.filter((p) => p.blocks.some((b) => b.stdout.trim() || b.figures.length))
-	.map((p) => p.file);
+	.map((p) => p.file)
+	// The drill bank is not a page of its own: its outputs are the answers today's card reveals.
+	.filter((file) => !file.startsWith('content/drills/'));
 /** content/weeks/05.mdx -> /weeks/05/ */
 const pathOf = (file: string) => `/${file.replace(/^content\//, '').replace(/\.mdx?$/, '')}/`;
 
