@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseLogCsv } from '../../src/lib/practice-log/csv';
+import { METRIC_NAMES } from '../../src/lib/practice-log/metrics';
 import { useSite } from './harness';
 
 const h = useSite();
@@ -94,7 +95,7 @@ describe('practice log', () => {
 		await alert.getByText('bad.csv was not imported: 2 lines cannot be read. Nothing was changed.', { exact: false }).waitFor();
 		await expect(alert.locator('li').allTextContents()).resolves.toEqual([
 			'bad.csv:3: date "2025-02-30" is not a day of the calendar; write it as YYYY-MM-DD, e.g. 2025-03-08',
-			'bad.csv:4: unknown metric "eda_speed"; use one of eda_minutes, intuition_correct, decision_right, prototype_overrun, communication, decomposition',
+			`bad.csv:4: unknown metric "eda_speed"; use one of ${METRIC_NAMES.join(', ')}`,
 		]);
 		expect(await storedLog(page)).toHaveLength(fixtureRows.length);
 		await context.close();
