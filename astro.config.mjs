@@ -8,6 +8,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { parse } from 'yaml';
+import katexFonts from './src/integrations/katex-fonts.ts';
 import { rehypeBaseLinks } from './src/lib/rehype/base-links.ts';
 import { rehypeGlossaryLinks } from './src/lib/rehype/glossary-links.ts';
 import { rehypeAccessibleContent } from './src/lib/rehype/accessible-content.ts';
@@ -27,7 +28,7 @@ export default defineConfig({
 	site: process.env.SITE ?? course.site,
 	base,
 	trailingSlash: 'always',
-	integrations: [mdx(), sitemap()],
+	integrations: [mdx(), sitemap(), katexFonts()],
 	// A Content-Security-Policy meta on every page: scripts only from the site itself or
 	// with the hash Astro computes (the inline theme script); Pagefind needs WebAssembly.
 	// Styles allow inline: Shiki's colours and Plot's charts are style attributes;

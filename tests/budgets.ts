@@ -34,6 +34,6 @@ export const budgets = {
 	css: 15_200,
 	/** The HTML document of any page. The largest is /worksheets/, which prints every week's drills (42.6 KB with the second drills of weeks 1-12 and week 20's). */
 	html: 43_000,
-	/** KaTeX fonts (woff2) the maths of any page needs. */
-	fonts: 100_000,
+	/** KaTeX fonts (woff2) a page serves its maths, cut to its glyphs. The largest is week 11 (11.1 KB: Main, Math italic, bold, size fonts). */
+	fonts: 11_700,
 } as const;

@@ -82,48 +82,21 @@ export function styleBytes(html: string, dir = distDir): number {
 		.reduce((n, f) => n + gzipSize(readFileSync(f)), 0);
 }
 
-/**
- * KaTeX font files (woff2, the format Chromium, Firefox and Safari pick) a page's maths
- * needs, from the classes KaTeX puts on it (page-wide, so at worst a size font too many).
- * Checked to cover every font Chromium fetches (tests/e2e/weight.test.ts).
- */
-export function katexFonts(html: string): string[] {
-	if (!html.includes('class="katex"')) return [];
-	const classes = new Set([...html.matchAll(/class="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/)));
-	const fonts = new Set(['KaTeX_Main-Regular']);
-	const has = (...names: string[]) => names.some((n) => classes.has(n));
-	if (has('mathnormal')) fonts.add('KaTeX_Math-Italic');
-	if (has('boldsymbol')) fonts.add('KaTeX_Math-BoldItalic');
-	if (has('mathbf', 'textbf')) fonts.add('KaTeX_Main-Bold');
-	if (has('mathit', 'textit')) fonts.add('KaTeX_Main-Italic');
-	if (has('amsrm', 'mathbb', 'textbb')) fonts.add('KaTeX_AMS-Regular');
-	if (has('mathcal')) fonts.add('KaTeX_Caligraphic-Regular');
-	if (has('mathfrak', 'textfrak')) fonts.add('KaTeX_Fraktur-Regular');
-	if (has('mathsf', 'textsf')) fonts.add('KaTeX_SansSerif-Regular');
-	if (has('mathtt', 'texttt')) fonts.add('KaTeX_Typewriter-Regular');
-	if (has('mathscr')) fonts.add('KaTeX_Script-Regular');
-	if (has('small-op') || (classes.has('delimsizing') && classes.has('size1'))) fonts.add('KaTeX_Size1-Regular');
-	if (has('large-op') || (classes.has('delimsizing') && classes.has('size2'))) fonts.add('KaTeX_Size2-Regular');
-	if (classes.has('delimsizing') && classes.has('size3')) fonts.add('KaTeX_Size3-Regular');
-	if (classes.has('delimsizing') && classes.has('size4')) fonts.add('KaTeX_Size4-Regular');
-	return [...fonts].sort();
-}
-
-/** Bytes of the woff2 files of those fonts in dist/ (already compressed, so served as they are). */
-export function fontBytes(html: string, dir = distDir): number {
-	const names = katexFonts(html);
-	if (names.length === 0) return 0;
-	const css = readFileSync(join(dir, styleFiles(html, dir)[0] ?? ''), 'utf8');
-	return names.reduce((n, name) => {
-		// A font small enough for Vite to inline into the CSS as data: is counted with the CSS.
-		const url = css.match(new RegExp(`url\\(([^)]*${name}\\.[^.)]+\\.woff2)\\)`))?.[1];
-		return url ? n + readFileSync(fileOf(url, baseOf(html), dir)).length : n;
-	}, 0);
-}
-
-function styleFiles(html: string, dir: string): string[] {
+/** The KaTeX fonts (woff2) a page serves its maths: the @font-face rules the build writes into it, as dist/ files. */
+function katexFontFiles(html: string, dir: string): string[] {
 	const base = baseOf(html);
-	return [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => fileOf(m[1]!, base, dir).slice(dir.length + 1));
+	const faces = [...html.matchAll(/<style>([^<]*@font-face[^<]*)<\/style>/g)].map((m) => m[1]!).join('');
+	return [...faces.matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) => fileOf(m[1]!, base, dir));
+}
+
+/** Names of the KaTeX faces a page serves (`KaTeX_Main-Regular`, …). */
+export function katexFonts(html: string, dir = distDir): string[] {
+	return katexFontFiles(html, dir).map((f) => posix.basename(f).split('.')[0]!).sort();
+}
+
+/** Bytes of the page's KaTeX fonts in dist/ (already compressed, so served as they are). */
+export function fontBytes(html: string, dir = distDir): number {
+	return katexFontFiles(html, dir).reduce((n, f) => n + readFileSync(f).length, 0);
 }
 
 export interface PageWeight {
