@@ -31,11 +31,11 @@ export default defineConfig({
 	integrations: [mdx(), sitemap(), katexFonts()],
 	// A Content-Security-Policy meta on every page: scripts only from the site itself or
 	// with the hash Astro computes (the inline theme script); Pagefind needs WebAssembly.
-	// Styles allow inline: Shiki's colours and Plot's charts are style attributes;
-	// Vite inlines KaTeX's smallest font as a data: URL.
+	// Styles allow inline: Shiki's colours and Plot's charts are style attributes, and
+	// each page with maths carries its own @font-face rules (src/integrations/katex-fonts.ts).
 	security: {
 		csp: {
-			directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+			directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
 			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
 			styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 		},

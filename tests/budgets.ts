@@ -8,30 +8,22 @@
 export const budgets = {
 	/** JavaScript a page runs on load (its scripts and their static imports), per kind of page. */
 	js: {
-		// Store v2 (the practice log, claims, decisions and timers beside the ticks) and the
-		// week dates added about 3.5 KB to every page with a checklist or a meter; timers,
-		// Store v2 (the practice log, claims, decisions and timers beside the ticks) and the
-		// week dates added about 3.5 KB to every page with a checklist or a meter; timers,
-		// forms and the log's dashboard add their islands where they are used. The timer's
-		// clock-change and two-tab handling added about 0.4 KB to the pages with a timer only.
-		// Store v3 added about 1.2 KB to every ticking page: row ids and the deterministic
-		// ids of migrated v2 rows, tombstone-aware reads, writes read back before "saved",
-		// and the notice's "Download what you have" / "start a fresh store" way out.
-		// Imports, edits, deletions and the records table (about 7 KB) load on /progress/ only.
-		'week without demo': 11_500, // 9.2 KB; 11.0 KB on EDA track week 5, which has a timer
-		// The drills' three log metrics (recall_correct, golf_lines, mistake_pattern) in the row table add about 70 B.
-		'week with demo': 12_900, // 12.4 KB
-		// The drill review queue and the full check of an imported drill record added about 1.5 KB.
-		progress: 32_600, // 32.2 KB; a fork's longer base path adds a few bytes
+		// A page that only ticks loads the store's core alone: it checks the stored value's
+		// ticks and settings and keeps the rest as it found it (store-core.ts, 4.0 KB with
+		// the page's notice). The log, its records and their checks (store-log.ts, 4.3 KB)
+		// load with the islands that use them: timers, forms, today's drill, the log's dashboard.
+		// Split in two, a page with both pays about 0.8 KB more than when they were one file.
+		'week without demo': 13_000, // 6.6 KB on most; 12.4 KB on EDA track week 5, which has a timer
+		'week with demo': 9_700, // 9.2 KB
+		progress: 35_000, // 33.3 KB; a fork's longer base path adds a few bytes
 		search: 40_300,
-		other: 13_000, // 12.5 KB on the measurement guide, which has timers and forms
+		other: 14_600, // 13.9 KB on the measurement guide, which has timers and forms
 		// Home and daily practice: today's drill island (selection, estimate, drill record) and the timer (with its clock-change and two-tab handling).
 		// The scheduler (ts-fsrs) is not counted: it loads only when an answer is recorded.
-		drills: 21_600,
+		drills: 23_500, // 22.4 KB
 	},
-	/** Stylesheets of any page. */
-	// The `hidden` rule for tables, buttons and the edit form, whose own display rules would show them.
-	css: 15_200,
+	/** Stylesheets of any page: KaTeX's (less its @font-face rules) only on pages with maths. */
+	css: 8_200, // 7.8 KB with KaTeX's, 4.6 KB without
 	/** The HTML document of any page. The largest is /worksheets/, which prints every week's drills (42.6 KB with the second drills of weeks 1-12 and week 20's). */
 	html: 43_000,
 	/** KaTeX fonts (woff2) a page serves its maths, cut to its glyphs. The largest is week 11 (11.1 KB: Main, Math italic, bold, size fonts). */

@@ -5,9 +5,10 @@
  */
 import { calibration, claimRowsWithoutConfidence, claimsAsPredictions, describeCalibration, type ScoredPrediction } from '../lib/portfolio/calibration';
 import { MISSING, formatNumber, formatPercent } from '../lib/stats/format';
-import { ProgressElement, defineOnce } from './page-store';
+import { defineOnce } from './page-store';
+import { LogElement } from './log-store';
 
-class LiveCalibration extends ProgressElement {
+class LiveCalibration extends LogElement {
 	private published: ScoredPrediction[] = JSON.parse(this.dataset.predictions ?? '[]');
 	private shown = '';
 

@@ -1,10 +1,11 @@
 /** `<sp-drill-queue>` on /progress/: counts and lists the drills due for review (no scheduler needed: the cards hold their due dates). */
-import { ProgressElement, defineOnce } from './page-store';
+import { defineOnce } from './page-store';
+import { LogElement } from './log-store';
 import { dueDrills, queueCounts } from '../lib/drills/queue';
 
 const DAY = 86_400_000;
 
-class DrillQueue extends ProgressElement {
+class DrillQueue extends LogElement {
 	protected render(): void {
 		if (!this.store) return;
 		const now = new Date();

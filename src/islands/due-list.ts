@@ -8,11 +8,12 @@
 import { localDate } from '../lib/practice-log/metrics';
 import { laterRecords } from '../lib/practice-log/records';
 import type { Claim, Decision } from '../lib/progress/state';
-import { ProgressElement, defineOnce } from './page-store';
+import { defineOnce } from './page-store';
+import { LogElement } from './log-store';
 
 type Due = { kind: 'claim'; item: Claim } | { kind: 'decision'; item: Decision };
 
-class DueList extends ProgressElement {
+class DueList extends LogElement {
 	private summaryHtml = this.querySelector('[data-summary]')?.innerHTML ?? '';
 
 	connectedCallback(): void {

@@ -5,12 +5,13 @@
  */
 import { METRICS, localDate, rowProblems, type Metric, type MetricSpec } from '../lib/practice-log/metrics';
 import { addDays } from '../lib/schedule';
-import { ProgressElement, defineOnce } from './page-store';
+import { defineOnce } from './page-store';
+import { LogElement } from './log-store';
 
 /** Days ahead the date field suggests: a claim is checked within a week, a decision reviewed after a month. */
 const DAYS_AHEAD: Record<string, number> = { claim: 7, decision: 30, score: 0 };
 
-class LogForm extends ProgressElement {
+class LogForm extends LogElement {
 	private form = this.querySelector('form')!;
 
 	connectedCallback(): void {

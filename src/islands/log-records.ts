@@ -16,7 +16,8 @@ import { describeRow, openRecords, rowFromFields, type OpenRecord } from '../lib
 import { ACTION_ATTRIBUTE } from '../lib/progress/constants';
 import type { ProgressStore } from '../lib/progress/store';
 import { button } from './controls';
-import { ProgressElement, defineOnce } from './page-store';
+import { defineOnce } from './page-store';
+import { LogElement } from './log-store';
 import { fullStoreFor } from './full-store';
 
 const PAGE = 50;
@@ -49,7 +50,7 @@ function recordButtons(id: string, what: string): HTMLElement[] {
 	return [edit, remove];
 }
 
-class LogRecords extends ProgressElement {
+class LogRecords extends LogElement {
 	private shown = PAGE;
 	private editing: string | null = null;
 

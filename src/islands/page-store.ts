@@ -5,7 +5,7 @@
  */
 import { NOTICE_ELEMENT, RENAMES_ATTRIBUTE, START_DATE_ATTRIBUTE, STORAGE_KEY_ATTRIBUTE } from '../lib/progress/constants';
 import { createStoreCore, type StoreCore } from '../lib/progress/store-core';
-import { localDate } from '../lib/practice-log/metrics';
+import { localDate } from '../lib/practice-log/dates';
 import { button, saveFile } from './controls';
 
 interface PageStore {
@@ -85,13 +85,18 @@ export function renamesOf(store: StoreCore): ReadonlyMap<string, string> {
 	return [...pageStores.values()].find((p) => p.store === store)?.renames ?? new Map();
 }
 
-/** Base of both elements: connects to the page store, re-renders on every change, lets go when removed. */
-export abstract class ProgressElement extends HTMLElement {
-	protected store: StoreCore | null = null;
+/** Base of the progress elements: connects to the page store, re-renders on every change, lets go when removed. */
+export abstract class ProgressElement<Store extends StoreCore = StoreCore> extends HTMLElement {
+	protected store: Store | null = null;
 	private unsubscribe: (() => void) | null = null;
 
+	/** The store this element uses: the core; log elements (log-store.ts) extend it with the log. */
+	protected openStore(): Store | null {
+		return storeFor(this) as Store | null;
+	}
+
 	connectedCallback(): void {
-		this.store = storeFor(this);
+		this.store = this.openStore();
 		if (!this.store) return;
 		this.unsubscribe = this.store.subscribe(() => this.render());
 		this.render();

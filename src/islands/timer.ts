@@ -36,9 +36,10 @@ import {
 	type TimerAnchor,
 	type TimerMode,
 } from '../lib/schedule/timer';
-import { ProgressElement, defineOnce } from './page-store';
+import { defineOnce } from './page-store';
+import { LogElement } from './log-store';
 
-class Timer extends ProgressElement {
+class Timer extends LogElement {
 	private routineId = this.dataset.routine ?? '';
 	private routine: TimedRoutine | undefined = isRoutineId(this.routineId) ? timedRoutines[this.routineId] : undefined;
 	private form = this.querySelector<HTMLFormElement>('[data-stop]');

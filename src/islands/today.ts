@@ -5,7 +5,8 @@
  * the drill record, rows (estimates, shapes, explain scores) in the practice log.
  * Misses come back through the review cards; Friday lists the week's misses.
  */
-import { ProgressElement, defineOnce } from './page-store';
+import { defineOnce } from './page-store';
+import { LogElement } from './log-store';
 import { localDate, weekOfDate, type LogRow } from '../lib/practice-log/metrics';
 import { effectiveStartDate } from '../lib/schedule';
 import { selectToday, allDrills, type BankIndex, type Today } from '../lib/drills/select';
@@ -38,7 +39,7 @@ const format = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >
 let uid = 0;
 const nextId = (prefix: string) => `${prefix}-${(uid += 1)}`;
 
-class TodayElement extends ProgressElement {
+class TodayElement extends LogElement {
 	private index: BankIndex = {};
 	private weeks = new Map<number, Promise<ServedWeek | null>>();
 	private visible = false;

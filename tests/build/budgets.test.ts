@@ -2,7 +2,9 @@
 // CSS, HTML and fonts per page. The figures live in tests/budgets.ts.
 import { describe, expect, it } from 'vitest';
 import { budgets } from '../budgets';
-import { pageWeights, type PageKind } from '../support/weight';
+import { readFileSync } from 'node:fs';
+import { allPages, pagePath } from '../support/dist';
+import { loadedScripts, pageWeights, type PageKind } from '../support/weight';
 
 const weights = pageWeights();
 const over = (measure: 'html' | 'css' | 'fonts' | 'js', budgetOf: (kind: PageKind) => number) =>
@@ -20,5 +22,27 @@ describe('page-weight budgets', () => {
 
 	it('keeps every page\'s CSS, HTML and fonts within budget', () => {
 		expect([...over('css', () => budgets.css), ...over('html', () => budgets.html), ...over('fonts', () => budgets.fonts)]).toEqual([]);
+	});
+});
+
+describe('a page pays for what it does', () => {
+	// The log's row check names itself in its error message, which survives minifying.
+	const logCode = 'is not a valid log row';
+	// Elements that only read or write ticks, dates and the start of the course.
+	const tickOnly = new Set(['sp-checklist', 'sp-progress-meter', 'sp-progress-notice', 'sp-week-dates', 'sp-start-date', 'sp-continue', 'sp-dashboard', 'sp-demo']);
+	const pages = allPages().map((path) => {
+		const html = readFileSync(pagePath(path), 'utf8');
+		const elements = new Set([...html.matchAll(/<(sp-[a-z-]+)/g)].map((m) => m[1]!));
+		const loadsLog = loadedScripts(html).files.some((f) => readFileSync(f, 'utf8').includes(logCode));
+		return { path, elements, loadsLog };
+	});
+
+	it('loads the log\'s code only on pages with a timer, form or record of the log', () => {
+		const ticking = pages.filter((p) => [...p.elements].every((e) => tickOnly.has(e)));
+		expect(ticking.length).toBeGreaterThan(20);
+		expect(ticking.filter((p) => p.loadsLog).map((p) => p.path)).toEqual([]);
+		const logging = pages.filter((p) => p.elements.has('sp-timer') || p.elements.has('sp-log-form'));
+		expect(logging.length).toBeGreaterThan(0);
+		expect(logging.filter((p) => !p.loadsLog).map((p) => p.path)).toEqual([]);
 	});
 });

@@ -1,8 +1,10 @@
 /**
  * The progress store's core: the ONLY code that reads or writes localStorage. Every
- * page with a checklist loads it, so it holds what ticking, timers, forms and the
- * notice need; imports, edits and deletions live in store.ts, loaded by the
- * progress page only.
+ * page with a checklist loads it, so it holds only what ticking and the notice need,
+ * and checks only the ticks and settings of the stored value: the rest (log, claims,
+ * decisions, timers, drills) it keeps as it found them. The log's records and their
+ * checks live in store-log.ts, which switches the core to the full check when a page
+ * uses them; imports, edits and deletions live in store.ts, on the progress page.
  *
  * Every change is a read-modify-write of the stored value (so another tab's
  * ticks are not clobbered) and is written at once. It never throws into the
@@ -17,12 +19,11 @@
  * not, why. An import that does not fit is refused whole: storage and memory
  * stay as they were.
  */
-import type { Claim, Decision, ProgressFile, ProgressState, RunningTimer, Tombstones } from './state';
+import type { ProgressFile, ProgressState } from './state';
 import { EXPORT_FORMAT, STATE_VERSION, backupKey } from './constants';
 import { migrateRenames, orphanedIds, tickOf } from './merge';
-import { MAX_NOTE_LENGTH, isCalendarDate, localDate, isLogRow, newRowId, weekOfDate, type LogRow, type StoredRow } from '../practice-log/metrics';
-import type { DrillState } from '../drills/state';
-import { claimsProblem, decisionsProblem, readStoredState, timersProblem, type ShapeProblem } from './validate-state';
+import { isCalendarDate, weekOfDate } from '../practice-log/dates';
+import { readTicksAndSettings } from './validate-ticks';
 
 /** The part of `Storage` the store uses; `removeItem` only to move an unreadable value aside (`startFresh`). */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>;
@@ -37,7 +38,8 @@ export interface ProgressNotice {
 /** Whether the latest change reached storage, and if not, why (a sentence for the learner). */
 export type WriteResult = { saved: true } | { saved: false; reason: ProgressNotice['kind']; message: string };
 
-/** The outcome of an import: applied and saved, or refused with nothing changed. */
+/** Reads a stored value (parsed JSON) as the current state, or null when it cannot be read. */
+export type StateReader = (value: unknown) => ProgressState | null;
 
 export interface ProgressStoreOptions {
 	/** localStorage, or a function returning it: merely reading `window.localStorage` can throw SecurityError. */
@@ -52,12 +54,9 @@ export interface ProgressStoreOptions {
 	knownIds?: Iterable<string>;
 	/** The configured start date (course.config.ts); the browser's `settings.startDate` overrides it. Dates rows' weeks. */
 	startDate?: string | null;
+	/** How stored values are read; by default only ticks and settings are checked (see `useReader`). */
+	read?: StateReader;
 }
-
-/** A claim as the learner states it; the store gives it an id and a creation time. */
-export type NewClaim = Pick<Claim, 'text' | 'confidence' | 'checkOn'>;
-/** A decision as the learner states it; the store gives it an id and a creation time. */
-export type NewDecision = Pick<Decision, 'title' | 'kind' | 'reviewOn'>;
 
 export interface StoreCore {
 	isChecked(id: string): boolean;
@@ -71,7 +70,7 @@ export interface StoreCore {
 	handleStorageEvent(event: Pick<StorageEvent, 'key'>): void;
 	/** Re-reads storage (after renames were added) and notifies. */
 	reload(): void;
-	/** The export file as JSON text, times as stored (the full store's export clamps times ahead of the clock). */
+	/** The export file as JSON text, of the version held, times as stored (the full store's export clamps times ahead of the clock). */
 	exportFile(siteId: string): string;
 	/** Whether the latest change was saved (read back from storage), or why not. */
 	lastWrite(): WriteResult;
@@ -86,50 +85,21 @@ export interface StoreCore {
 	/** Ticked ids not in `knownIds` (empty without knownIds). */
 	orphaned(): string[];
 
-	/** The practice log, oldest first. */
-	log(): readonly StoredRow[];
-	/**
-	 * Appends rows: each row without an id is a new measurement with a fresh id (two
-	 * equal rows are two rows); a row with an id already kept or deleted is not added
-	 * again. Returns how many were added; `lastWrite()` says whether they were saved.
-	 * Throws a TypeError naming the first bad row when a row is not valid (a caller's
-	 * bug: forms check their input).
-	 */
-	appendLog(rows: readonly LogRow[]): number;
-	/** Ids deleted in this browser (or in a file it imported), and when. */
-	deleted(): Readonly<Tombstones>;
-	/** The clock of a timed routine (a kebab-case id), or undefined when it is not running. */
-	runningTimer(routine: string): RunningTimer | undefined;
-	/** Starts, pauses or resumes (a timer) or stops (null) a routine's clock. Throws a TypeError on a bad routine id or timer. */
-	setRunningTimer(routine: string, timer: RunningTimer | null): void;
-	claims(): readonly Claim[];
-	/** Records a claim to check on `checkOn`; returns it with its id. Throws a TypeError on empty text, a confidence outside 0.5-0.95 or a bad date. */
-	addClaim(claim: NewClaim): Claim;
-	/** Marks a claim right, wrong or partly right and appends its `intuition_correct` row (1, 0 or 0.5); a second answer is ignored. */
-	resolveClaim(id: string, correct: boolean | 'partly'): void;
-	decisions(): readonly Decision[];
-	/** Records a decision or ADR to review on `reviewOn`; returns it with its id. Throws a TypeError on an empty title or a bad date. */
-	addDecision(decision: NewDecision): Decision;
-	/** Marks a decision proved right or not and appends its `decision_right` row; a second answer is ignored. */
-	resolveDecision(id: string, right: boolean): void;
 	/** The week a row dated `date` belongs to, from the browser's or the configured start date. */
 	weekOf(date: string): number;
 	/** Sets (YYYY-MM-DD) or clears (null) this browser's start date, which overrides the configured one. */
 	setStartDate(date: string | null): void;
-
-	/** The daily drills' record (src/lib/drills/state.ts); empty when none is stored. */
-	drills(): DrillState;
 	/**
-	 * Changes the drill record and appends `rows` to the log in one write. `change`
-	 * must be idempotent (it may be replayed on a fresher value) and its result valid
-	 * (the caller checks it with drills/validate.ts, which pages without drills do not
-	 * load). Throws a TypeError when a row is not valid (a caller's bug).
+	 * Reads stored values with `read` from now on (store-log.ts passes the full check,
+	 * which also migrates older versions), re-reads storage and notifies. What this
+	 * page holds in memory is read the same way; if it fails the full check, the
+	 * stored value is set aside as unreadable and the page keeps its ticks and settings.
 	 */
-	updateDrills(change: (drills: DrillState) => DrillState, rows?: readonly LogRow[]): void;
+	useReader(read: StateReader): void;
 
 	/**
-	 * For the full store (store.ts) only: applies a change on top of the freshest
-	 * stored value and writes it (a failed write keeps it for this visit).
+	 * For the log and full stores (store-log.ts, store.ts) only: applies a change on top
+	 * of the freshest stored value and writes it (a failed write keeps it for this visit).
 	 */
 	change(change: Change): void;
 	/** For the full store only: applies a change only if it can be saved; else nothing changes and `tooBig(size)` is the message. */
@@ -139,8 +109,6 @@ export interface StoreCore {
 /** A change of the stored state: pure, and idempotent, since it may be replayed on a fresher value. */
 export type Change = (state: ProgressState) => ProgressState;
 
-const EMPTY_DRILLS: DrillState = Object.freeze({ cards: {}, attempts: {}, paragraphs: {}, patterns: {} });
-
 const UNAVAILABLE =
 	'Your ticks and log cannot be saved in this browser (its storage is turned off or blocked, as in some private windows). They stay until you close this page; to keep them, download what you have.';
 const FULL =
@@ -149,7 +117,7 @@ const corruptSetAside = (key: string) =>
 	`The progress saved in this browser could not be read. It was kept aside unchanged (under "${key}") and new ticks are saved as usual. If you have an exported progress file, import it on the progress page.`;
 const CORRUPT_KEPT =
 	'The progress saved in this browser could not be read and is too large to copy aside, so it was left untouched and new changes are kept only until you close this page. Download what you have, or keep the unreadable value as a backup and start a fresh store.';
-const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => ({
+export const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => ({
 	version: STATE_VERSION,
 	ticks: {},
 	settings,
@@ -159,28 +127,6 @@ const emptyState = (settings: ProgressState['settings'] = {}): ProgressState => 
 	decisions: [],
 	deleted: {},
 });
-
-/** A fresh id for a claim or decision: kebab-case, unique enough for one learner's records. */
-function newId(prefix: string, at: number): string {
-	return `${prefix}-${at.toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
-}
-
-/** Throws a TypeError naming the bad field: what is stored must read back valid, or the next load would set it all aside. */
-export function refuse(method: string, problem: ShapeProblem | null): void {
-	if (problem) throw new TypeError(`${method}: ${problem.path} should be ${problem.expected}`);
-}
-
-/** A note within the row limit (a claim may already be as long as a note may be). */
-function clip(note: string): string {
-	return note.length <= MAX_NOTE_LENGTH ? note : `${note.slice(0, MAX_NOTE_LENGTH - 1)}…`;
-}
-
-export function checkRows(method: string, rows: readonly LogRow[]): void {
-	const bad = rows.findIndex((row) => !isLogRow(row));
-	if (bad !== -1) throw new TypeError(`${method}: row ${bad} is not a valid log row (rowProblems in practice-log/metrics.ts says why)`);
-}
-
-
 
 function parseJson(raw: string): unknown {
 	try {
@@ -210,6 +156,7 @@ export function createStoreCore(options: ProgressStoreOptions): StoreCore {
 	// Without the book's ids nothing can be called orphaned.
 	const known = options.knownIds ? [...options.knownIds] : null;
 	const listeners = new Set<() => void>();
+	let read = options.read ?? readTicksAndSettings;
 	/** Null once storage proved unusable (or holds a value we could not set aside): memory only. */
 	let storage = openStorage(options.storage);
 	/** The handle kept in memory-only mode after a corrupt value, for `startFresh()`. */
@@ -259,7 +206,7 @@ export function createStoreCore(options: ProgressStoreOptions): StoreCore {
 		}
 		if (raw === null) return emptyState();
 		// The value this store last wrote or read is valid already: checking a long log again on every tick would cost tens of ms.
-		const stored = raw === lastSeen.raw ? lastSeen.state : readStoredState(parseJson(raw));
+		const stored = raw === lastSeen.raw ? lastSeen.state : read(parseJson(raw));
 		if (stored) {
 			lastSeen = { raw, state: stored };
 			return { ...stored, ticks: migrateRenames(stored.ticks, renames) };
@@ -367,22 +314,6 @@ export function createStoreCore(options: ProgressStoreOptions): StoreCore {
 		notify();
 	}
 
-	/** Rows whose ids the state neither has nor deleted: a replayed change must not add a row twice. */
-	function newRows(s: ProgressState, rows: readonly StoredRow[]): StoredRow[] {
-		const known = new Set(s.log.map((r) => r.id));
-		return rows.filter((row) => !known.has(row.id) && !Object.hasOwn(s.deleted, row.id) && (known.add(row.id), true));
-	}
-
-	function addRows(s: ProgressState, rows: readonly StoredRow[]): ProgressState {
-		const fresh = newRows(s, rows);
-		return fresh.length ? { ...s, log: [...s.log, ...fresh] } : s;
-	}
-
-	/** A claim or decision added unless its id is there already (a replayed change). */
-	function addOnce<T extends { id: string }>(records: readonly T[], record: T): T[] {
-		return records.some((r) => r.id === record.id) ? [...records] : [...records, record];
-	}
-
 	load();
 
 	return {
@@ -409,9 +340,10 @@ export function createStoreCore(options: ProgressStoreOptions): StoreCore {
 		},
 		reload,
 		exportFile(siteId) {
-			const { ticks, settings, log, claims, decisions, deleted, drills } = state;
+			const { version, ticks, settings, log, claims, decisions, deleted, drills } = state;
 			const exportedAt = new Date(now()).toISOString();
-			const file: ProgressFile = { format: EXPORT_FORMAT, version: STATE_VERSION, siteId, exportedAt, ticks, settings, log, claims, decisions, deleted, ...(drills ? { drills } : {}) };
+			// The version of what is held: a page that only ticks keeps an older value's log as it found it, and every version imports.
+			const file = { format: EXPORT_FORMAT, version, siteId, exportedAt, ticks, settings, log, claims, decisions, deleted, ...(drills ? { drills } : {}) } as ProgressFile;
 			return JSON.stringify(file, null, '\t');
 		},
 		startFresh() {
@@ -449,86 +381,6 @@ export function createStoreCore(options: ProgressStoreOptions): StoreCore {
 			commit((s) => ({ ...s, ticks: {} }));
 		},
 		orphaned: () => (known ? orphanedIds(state.ticks, known) : []),
-
-		log: () => state.log,
-		appendLog(rows) {
-			checkRows('appendLog', rows);
-			// Ids are given once, outside the change, so replaying it after a full storage adds the same rows, not new ones.
-			const withIds: StoredRow[] = rows.map((row) => (row.id === undefined ? { id: newRowId(), ...row } : (row as StoredRow)));
-			const added = newRows(state, withIds).length;
-			commit((s) => addRows(s, withIds));
-			return added;
-		},
-		deleted: () => state.deleted,
-		// The drill code itself (merge, full check) stays in src/lib/drills: pages without drills load none of it.
-		drills: () => state.drills ?? EMPTY_DRILLS,
-		updateDrills(change, rows = []) {
-			checkRows('updateDrills', rows);
-			const withIds: StoredRow[] = rows.map((row) => (row.id === undefined ? { id: newRowId(), ...row } : (row as StoredRow)));
-			commit((s) => ({ ...addRows(s, withIds), drills: change(s.drills ?? EMPTY_DRILLS) }));
-		},
-		runningTimer: (routine) => (Object.hasOwn(state.timers, routine) ? state.timers[routine] : undefined),
-		setRunningTimer(routine, timer) {
-			if (timer) refuse('setRunningTimer', timersProblem({ [routine]: timer }));
-			commit((s) => {
-				const { [routine]: _old, ...others } = s.timers;
-				return { ...s, timers: timer ? { ...others, [routine]: { ...timer } } : others };
-			});
-		},
-		claims: () => state.claims,
-		addClaim({ text, confidence, checkOn }) {
-			const createdAt = now();
-			const claim: Claim = { id: newId('claim', createdAt), text, confidence, checkOn, createdAt };
-			refuse('addClaim', claimsProblem([claim]));
-			commit((s) => ({ ...s, claims: addOnce(s.claims, claim) }));
-			return claim;
-		},
-		resolveClaim(id, correct) {
-			const at = now();
-			// The row's id comes from the claim's, so answering in two tabs at once still logs one row.
-			commit((s) => {
-				const claim = s.claims.find((c) => c.id === id);
-				if (!claim || claim.resolved) return s;
-				const date = localDate(at);
-				const row: StoredRow = {
-					id: `${id}-answer`,
-					date,
-					week: weekOfDate(date, startDateOf(s)),
-					metric: 'intuition_correct',
-					value: correct === 'partly' ? 0.5 : correct ? 1 : 0,
-					unit: 'claim',
-					note: clip(`${claim.text} (${Math.round(claim.confidence * 100)}% confident, check on ${claim.checkOn})`),
-				};
-				const resolved = correct === 'partly' ? { correct: false, partly: true as const, at } : { correct, at };
-				return addRows({ ...s, claims: s.claims.map((c) => (c.id === id ? { ...c, resolved } : c)) }, [row]);
-			});
-		},
-		decisions: () => state.decisions,
-		addDecision({ title, kind, reviewOn }) {
-			const createdAt = now();
-			const decision: Decision = { id: newId(kind, createdAt), title, kind, reviewOn, createdAt };
-			refuse('addDecision', decisionsProblem([decision]));
-			commit((s) => ({ ...s, decisions: addOnce(s.decisions, decision) }));
-			return decision;
-		},
-		resolveDecision(id, right) {
-			const at = now();
-			commit((s) => {
-				const decision = s.decisions.find((d) => d.id === id);
-				if (!decision || decision.resolved) return s;
-				const date = localDate(at);
-				const row: StoredRow = {
-					id: `${id}-answer`,
-					date,
-					week: weekOfDate(date, startDateOf(s)),
-					metric: 'decision_right',
-					value: right ? 1 : 0,
-					unit: decision.kind === 'adr' ? 'ADR' : 'decision',
-					note: clip(`${decision.title} (reviewed ${date}, due ${decision.reviewOn})`),
-				};
-				return addRows({ ...s, decisions: s.decisions.map((d) => (d.id === id ? { ...d, resolved: { right, at } } : d)) }, [row]);
-			});
-		},
 		weekOf: (date) => weekOfDate(date, startDateOf(state)),
 		setStartDate(date) {
 			if (date !== null && !isCalendarDate(date)) throw new TypeError(`setStartDate: "${date}" is not a date YYYY-MM-DD`);
@@ -536,6 +388,13 @@ export function createStoreCore(options: ProgressStoreOptions): StoreCore {
 				const { startDate: _old, ...settings } = s.settings;
 				return { ...s, settings: date === null ? settings : { ...settings, startDate: date } };
 			});
+		},
+		useReader(next) {
+			if (next === read) return;
+			read = next;
+			lastSeen = { raw: null, state: null };
+			state = read(state) ?? { ...emptyState(state.settings), ticks: state.ticks };
+			reload();
 		},
 	};
 }

@@ -1,7 +1,7 @@
 /**
  * The progress store as the progress page uses it: the core (store-core.ts, which
- * owns localStorage) plus imports, edits and deletions. Pages that only tick load
- * the core alone and never pay for this code.
+ * owns localStorage) and the log (store-log.ts), plus imports, edits and deletions.
+ * Pages that only tick load the core alone and never pay for this code.
  *
  * Imports are all or nothing: the merged value is written and read back before the
  * page sees it, and a value that does not fit is refused with its size, changing
@@ -16,9 +16,11 @@ import { isLogRow, type LogRow } from '../practice-log/metrics';
 import { mergeDrillState } from '../drills/state';
 import { mergeLogDetailed } from '../practice-log/merge-log';
 import { claimsProblem, decisionsProblem } from './validate-state';
-import { checkRows, createStoreCore, refuse, type NewClaim, type NewDecision, type ProgressStoreOptions, type StoreCore } from './store-core';
+import { createStoreCore, type ProgressStoreOptions, type StoreCore } from './store-core';
+import { checkRows, refuse, withLog, type LogStore, type NewClaim, type NewDecision } from './store-log';
 
 export * from './store-core';
+export * from './store-log';
 
 /** The outcome of an import: applied and saved, or refused with nothing changed. */
 export type ImportResult = { ok: true; added: number; updated: number } | { ok: false; message: string };
@@ -27,7 +29,7 @@ export type ImportResult = { ok: true; added: number; updated: number } | { ok: 
 export type RowValues = Omit<LogRow, 'id' | 'editedAt'>;
 
 /** The store with everything the progress page does: imports, edits and deletions on top of the core. */
-export interface ProgressStore extends StoreCore {
+export interface ProgressStore extends LogStore {
 	/**
 	 * Merges a parsed file (newest wins per id; local settings win; tombstones of both
 	 * sides remove their records), saves, notifies. With `keepTicks`, a newer untick in
@@ -72,14 +74,15 @@ function hasRecord(s: ProgressState, id: string): boolean {
 const stores = new WeakMap<StoreCore, ProgressStore>();
 
 /** The full store on top of a core (the same one for the same core, so every island of a page shares it). */
-export function extendStore(core: StoreCore, options: { renames?: ReadonlyMap<string, string>; now?: () => number } = {}): ProgressStore {
+export function extendStore(core: StoreCore, options: { renames?: ReadonlyMap<string, string>; now?: () => number; startDate?: string | null } = {}): ProgressStore {
 	const cached = stores.get(core);
 	if (cached) return cached;
 	const now = options.now ?? Date.now;
+	const log = withLog(core, { now, startDate: options.startDate });
 	const renames = options.renames ?? new Map<string, string>();
 	const state = () => core.snapshot();
 	const store: ProgressStore = {
-		...core,
+		...log,
 		exportFile(siteId) {
 			const at = now();
 			// Times ahead of this clock (a clock that ran fast, set back since) are written as now, so the file imports anywhere.
@@ -159,5 +162,5 @@ export function extendStore(core: StoreCore, options: { renames?: ReadonlyMap<st
 
 /** A full store with its own core: what tests and build-time code use. */
 export function createProgressStore(options: ProgressStoreOptions): ProgressStore {
-	return extendStore(createStoreCore(options), { renames: options.renames, now: options.now });
+	return extendStore(createStoreCore(options), { renames: options.renames, now: options.now, startDate: options.startDate });
 }

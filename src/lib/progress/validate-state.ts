@@ -6,63 +6,10 @@
  */
 import type { ProgressState } from './state';
 import { isCalendarDate, isLogRow, MAX_NOTE_LENGTH, withRowIds } from '../practice-log/metrics';
-import { DATE_PATTERN, ITEM_ID_PATTERN, MAX_CONFIDENCE, MAX_ID_LENGTH, MIN_CONFIDENCE, STATE_VERSION } from './constants';
+import { MAX_CONFIDENCE, MIN_CONFIDENCE, STATE_VERSION } from './constants';
+import { V1_KEYS, isItemId, isObject, problem, readVersion1, settingsProblem, ticksProblem, unknownKey, type Obj, type ShapeProblem } from './validate-ticks';
 
-/** The first thing wrong with a value: where (`ticks.week-01-read.at`) and what was expected. */
-export interface ShapeProblem {
-	path: string;
-	expected: string;
-	/** True when the problem is a key of `ticks` that is not a valid item id. */
-	badId?: boolean;
-}
-
-type Obj = Record<string, unknown>;
-
-function isObject(value: unknown): value is Obj {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function isItemId(value: unknown): value is string {
-	return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ITEM_ID_PATTERN.test(value);
-}
-
-/** Keys of `value` outside `allowed` (strict objects reject them). */
-function unknownKey(value: Obj, allowed: readonly string[]): string | undefined {
-	return Object.keys(value).find((key) => !allowed.includes(key));
-}
-
-function problem(path: string, expected: string, badId?: boolean): ShapeProblem {
-	return badId ? { path, expected, badId } : { path, expected };
-}
-
-/** Checks `{ "<id>": { checked, at }, ... }`. */
-export function ticksProblem(value: unknown, path = 'ticks'): ShapeProblem | null {
-	if (!isObject(value)) return problem(path, 'an object of ticks');
-	for (const [id, tick] of Object.entries(value)) {
-		const at = `${path}.${id}`;
-		if (!isItemId(id)) return problem(at, 'an item id', true);
-		if (!isObject(tick)) return problem(at, 'an object { checked, at }');
-		const extra = unknownKey(tick, ['checked', 'at']);
-		if (extra !== undefined) return problem(`${at}.${extra}`, 'no such field');
-		if (typeof tick.checked !== 'boolean') return problem(`${at}.checked`, 'true or false');
-		if (typeof tick.at !== 'number' || !Number.isFinite(tick.at) || tick.at < 0) {
-			return problem(`${at}.at`, 'a time in milliseconds');
-		}
-	}
-	return null;
-}
-
-/** Checks `{ startDate?: "YYYY-MM-DD" }`. */
-export function settingsProblem(value: unknown, path = 'settings'): ShapeProblem | null {
-	if (!isObject(value)) return problem(path, 'an object of settings');
-	const extra = unknownKey(value, ['startDate']);
-	if (extra !== undefined) return problem(`${path}.${extra}`, 'no such field');
-	const { startDate } = value;
-	if (startDate !== undefined && (typeof startDate !== 'string' || !DATE_PATTERN.test(startDate))) {
-		return problem(`${path}.startDate`, 'a date YYYY-MM-DD');
-	}
-	return null;
-}
+export { isItemId, readTicksAndSettings, settingsProblem, ticksProblem, type ShapeProblem } from './validate-ticks';
 
 function isEpochMs(value: unknown): value is number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 0;
@@ -170,7 +117,6 @@ function recordsProblem(value: unknown, kind: 'claims' | 'decisions', path: stri
 export const claimsProblem = (value: unknown, path = 'claims') => recordsProblem(value, 'claims', path);
 export const decisionsProblem = (value: unknown, path = 'decisions') => recordsProblem(value, 'decisions', path);
 
-const V1_KEYS = ['version', 'ticks', 'settings'];
 const V2_KEYS = [...V1_KEYS, 'log', 'timers', 'claims', 'decisions'];
 const V3_KEYS = [...V2_KEYS, 'deleted', 'drills'];
 
@@ -212,11 +158,7 @@ export function storedStateProblem(value: unknown): ShapeProblem | null {
  */
 export function readStoredState(value: unknown): ProgressState | null {
 	if (!isObject(value)) return null;
-	if (value.version === 1) {
-		// v1 -> v3: every tick and the settings as they were; the log and its records start empty.
-		if (unknownKey(value, V1_KEYS) !== undefined || ticksProblem(value.ticks) || settingsProblem(value.settings)) return null;
-		return { version: STATE_VERSION, ticks: value.ticks as ProgressState['ticks'], settings: value.settings as ProgressState['settings'], log: [], timers: {}, claims: [], decisions: [], deleted: {} };
-	}
+	if (value.version === 1) return readVersion1(value);
 	if (storedStateProblem(value)) return null;
 	const state = value as unknown as ProgressState;
 	// v2 -> v3: every row gets its legacy id (the same in every browser), no tombstones yet.
