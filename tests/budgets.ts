@@ -16,7 +16,8 @@ export const budgets = {
 		'week without demo': 13_000, // 6.6 KB on most; 12.4 KB on EDA track week 5, which has a timer
 		'week with demo': 9_700, // 9.2 KB
 		progress: 35_000, // 33.3 KB; a fork's longer base path adds a few bytes
-		search: 40_300,
+		// Pagefind's UI (about 31 KB) loads on the first focus or keystroke in the search box, or with a query in the address.
+		search: 5_700, // 5.4 KB
 		other: 14_600, // 13.9 KB on the measurement guide, which has timers and forms
 		// Home and daily practice: today's drill island (selection, estimate, drill record) and the timer (with its clock-change and two-tab handling).
 		// The scheduler (ts-fsrs) is not counted: it loads only when an answer is recorded.

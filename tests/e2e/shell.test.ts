@@ -36,6 +36,31 @@ describe('site shell', () => {
 		await context.close();
 	});
 
+	it('loads Pagefind on the search page only once the reader searches, in place of the box typed into', async () => {
+		const { page, context, errors } = await h.open('/search/');
+		const fetched: string[] = [];
+		page.on('request', (r) => void (r.url().includes('/pagefind/') && !r.url().endsWith('.css') && fetched.push(r.url())));
+		await page.waitForLoadState('networkidle');
+		expect(fetched).toEqual([]);
+		const box = page.locator('#search').getByRole('searchbox', { name: 'Search the book' });
+		const before = await box.boundingBox();
+		await box.click();
+		await page.keyboard.type('variance');
+		await page.locator('.pagefind-ui__result-link').first().waitFor();
+		expect(fetched.some((url) => url.endsWith('pagefind-ui.js'))).toBe(true);
+		// Pagefind's own box took the place of the first one, with what was typed and the focus.
+		const input = page.locator('#search .pagefind-ui__search-input');
+		await expect(page.locator('#search [data-search-start]').count()).resolves.toBe(0);
+		await expect(input.count()).resolves.toBe(1);
+		await expect(input.inputValue()).resolves.toBe('variance');
+		await expect(input.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+		const after = await input.boundingBox();
+		expect(Math.abs(after!.y - before!.y)).toBeLessThanOrEqual(1);
+		expect(Math.abs(after!.height - before!.height)).toBeLessThanOrEqual(1);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('toggles dark mode and keeps it across pages without a flash', async () => {
 		const { page, context } = await h.open('/weeks/02/', { colorScheme: 'light' });
 		const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

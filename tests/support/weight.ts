@@ -62,8 +62,6 @@ export function loadedScripts(html: string, dir = distDir): { files: string[]; i
 			for (const spec of staticImports(body!)) visit(fileOf(spec, base, dir));
 		}
 	}
-	// The search page loads Pagefind's UI script as soon as it runs.
-	if (kindOf(html) === 'search') visit(join(dir, 'pagefind', 'pagefind-ui.js'));
 	return { files: [...files], inline };
 }
 
