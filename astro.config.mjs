@@ -42,6 +42,21 @@ export default defineConfig({
 	},
 	// Two @stdlib helpers evaluate strings (`eval`, `new Function`); CSP-safe stand-ins replace them.
 	vite: {
+		// The store's core and the week dates' calendar in one file with the page's progress
+		// elements' code (src/layouts/Base.astro): every page loads them, and each file is a request.
+		environments: {
+			client: {
+				build: {
+					rolldownOptions: {
+						output: {
+							codeSplitting: {
+								groups: [{ name: 'page-store', test: /src\/(islands\/(page-store|controls)|lib\/progress\/(store-core|validate-ticks|merge|constants)|lib\/practice-log\/dates|lib\/schedule\/index)\.ts$/ }],
+							},
+						},
+					},
+				},
+			},
+		},
 		resolve: {
 			alias: [
 				{ find: /^@stdlib\/math-base-tools-evalpoly$/, replacement: fileURLToPath(new URL('./src/lib/csp-safe/evalpoly.cjs', import.meta.url)) },

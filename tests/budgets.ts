@@ -13,11 +13,14 @@ export const budgets = {
 		// the page's notice). The log, its records and their checks (store-log.ts, 4.3 KB)
 		// load with the islands that use them: timers, forms, today's drill, the log's dashboard.
 		// Split in two, a page with both pays about 0.8 KB more than when they were one file.
-		'week without demo': 13_000, // 6.6 KB on most; 12.4 KB on EDA track week 5, which has a timer
-		'week with demo': 9_700, // 9.2 KB
+		// Meters, checklists and week dates are one file on every page, with the core and
+		// the calendar in a second (astro.config.mjs): a week page makes 4 requests for its
+		// JavaScript instead of 7, and a page without checklists pays about 0.8 KB for them.
+		'week without demo': 13_600, // 6.1 KB on most; 12.9 KB on EDA track week 5, which has a timer
+		'week with demo': 9_200, // 8.8 KB
 		progress: 35_000, // 33.3 KB; a fork's longer base path adds a few bytes
 		// Pagefind's UI (about 31 KB) loads on the first focus or keystroke in the search box, or with a query in the address.
-		search: 5_700, // 5.4 KB
+		search: 6_500, // 6.2 KB
 		other: 14_600, // 13.9 KB on the measurement guide, which has timers and forms
 		// Home and daily practice: today's drill island (selection, estimate, drill record) and the timer (with its clock-change and two-tab handling).
 		// The scheduler (ts-fsrs) is not counted: it loads only when an answer is recorded.

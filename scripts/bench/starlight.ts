@@ -1,46 +1,56 @@
 /**
- * This book beside Starlight: the same week text (weeks 1 and 23) built as a
- * minimal Starlight site in a temp dir, with the same remark-math and rehype-katex and
- * KaTeX's CSS, both served gzip-compressed; prints what Chromium transfers for each page
- * on load and after reading it to the end, and this book's transfer and JavaScript as a ratio
- * of Starlight's (demos load their code, Plot included, when scrolled to).
+ * This book beside Starlight: the same week text (weeks 1 and 23) built as a minimal
+ * Starlight site in a temp dir, with the same remark-math and rehype-katex and KaTeX's
+ * CSS. Both are served gzip-compressed by one server in the same run, and Chromium
+ * counts what it transfers for each page (every request's encoded bytes, headers
+ * included, as its network panel does) on load and after reading to the end (demos
+ * load their code when scrolled to). Prints both, the ratios, and the machine's load.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
 import { launchBrowser } from '../../tests/support/browser';
-import { serveGzipped } from './serve-gzip';
+import { serveSites, siteBase } from './serve-gzip';
 
-interface Transfer {
+export interface Transfer {
 	total: number;
 	js: number;
+	fonts: number;
+	requests: number;
 }
 
-/** Bytes Chromium receives (compressed bodies) loading a page, and after scrolling to its end. */
-async function transferOf(url: string): Promise<{ load: Transfer; read: Transfer }> {
-	const browser = await launchBrowser();
-	const page = await browser.newPage();
-	const pending: Array<Promise<void>> = [];
-	const sum: Transfer = { total: 0, js: 0 };
-	page.on('requestfinished', (request) => {
-		pending.push(
-			request.sizes().then((s) => {
-				sum.total += s.responseBodySize;
-				if (request.resourceType() === 'script') sum.js += s.responseBodySize;
-			}),
-		);
+/** Starlight's base in the shared server: away from any base a fork would choose. */
+const STARLIGHT_BASE = '/starlight-compare/';
+
+/** Bytes Chromium receives for a page, cold cache: on load, and after scrolling to its end. */
+export async function transferOf(browser: Browser, url: string): Promise<{ load: Transfer; read: Transfer }> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+	const types = new Map<string, string>();
+	const sum: Transfer = { total: 0, js: 0, fonts: 0, requests: 0 };
+	cdp.on('Network.responseReceived', (event) => void types.set(event.requestId, event.type));
+	cdp.on('Network.loadingFinished', (event) => {
+		sum.total += event.encodedDataLength;
+		sum.requests += 1;
+		const type = types.get(event.requestId);
+		if (type === 'Script') sum.js += event.encodedDataLength;
+		if (type === 'Font') sum.fonts += event.encodedDataLength;
 	});
 	await page.goto(url, { waitUntil: 'networkidle' });
-	await Promise.all(pending);
+	await page.evaluate(() => document.fonts.ready);
 	const load = { ...sum };
 	for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += 700) {
 		await page.mouse.wheel(0, 700);
 		await page.waitForTimeout(50);
 	}
 	await page.waitForLoadState('networkidle');
-	await Promise.all(pending);
-	await browser.close();
+	await context.close();
 	return { load, read: sum };
 }
 
@@ -56,6 +66,7 @@ import starlight from '@astrojs/starlight';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 export default defineConfig({
+	base: ${JSON.stringify(STARLIGHT_BASE)},
 	integrations: [starlight({ title: 'Study plan', customCss: ['katex/dist/katex.min.css'] })],
 	markdown: { remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }]] },
 });
@@ -84,28 +95,33 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
 	return root;
 }
 
+const load = () => `load ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`;
+
 export async function runStarlight(dir = 'dist'): Promise<void> {
 	// Week 1 (little maths) and week 23 (the most), or the last week of a shorter course.
 	const weekFiles = readdirSync('content/weeks').filter((f) => /^\d\d\.mdx$/.test(f)).sort();
 	const weeks = [...new Set([1, Math.min(23, Number(weekFiles.at(-1)!.slice(0, 2)))])];
 	const root = starlightSite(weeks);
-	const ours = await serveGzipped(dir);
-	const theirs = await serveGzipped(join(root, 'dist'), '/');
+	const server = await serveSites([{ dir, base: siteBase }, { dir: join(root, 'dist'), base: STARLIGHT_BASE }]);
+	const [ours, theirs] = server.urls as [string, string];
+	const browser = await launchBrowser();
 	const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-	console.log('\nBeside Starlight (same week text, remark-math + rehype-katex; bytes transferred, gzip):');
+	const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+	console.log(`\nBeside Starlight (same week text, remark-math + rehype-katex; bytes Chromium transfers, cold cache, one server, gzip; ${load()}):`);
 	try {
 		for (const week of weeks) {
-			const book = await transferOf(new URL(`weeks/${String(week).padStart(2, '0')}/`, ours.url).href);
-			const star = await transferOf(new URL(`week-${week}/`, theirs.url).href);
+			const book = await transferOf(browser, new URL(`weeks/${String(week).padStart(2, '0')}/`, ours).href);
+			const star = await transferOf(browser, new URL(`week-${week}/`, theirs).href);
 			const line = (when: string, a: Transfer, b: Transfer) =>
-				`  week ${String(week).padStart(2)}, ${when}: this book ${kb(a.total)} (JS ${kb(a.js)}), Starlight ${kb(b.total)} (JS ${kb(b.js)}): ` +
-				`${(a.total / b.total).toFixed(2)}× in all, ${(a.js / b.js).toFixed(2)}× in JS`;
+				`  week ${String(week).padStart(2)}, ${when}: this book ${kb(a.total)} in ${a.requests} requests (JS ${kb(a.js)}, fonts ${kb(a.fonts)}), ` +
+				`Starlight ${kb(b.total)} in ${b.requests} (JS ${kb(b.js)}, fonts ${kb(b.fonts)}): ${ratio(a.total, b.total)} in all, ${ratio(a.js, b.js)} in JS`;
 			console.log(line('on load', book.load, star.load));
 			console.log(line('read to the end', book.read, star.read));
 		}
+		console.log(`  (${load()} at the end)`);
 	} finally {
-		await ours.close();
-		await theirs.close();
+		await browser.close();
+		await server.close();
 		rmSync(root, { recursive: true, force: true });
 	}
 }
