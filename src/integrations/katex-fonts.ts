@@ -46,6 +46,32 @@ export function fontFaceRules(css: string, urls: Map<string, string>): string {
 	return rules.join('');
 }
 
+/**
+ * A page with KaTeX's stylesheet and its own @font-face rules in its head, or null
+ * when it draws no maths (counting the maths of fetched content it shows, `fetched`).
+ * `subsetUrl` gives the URL of a face cut to the given glyphs.
+ */
+export async function withKatexAssets(
+	html: string,
+	{ css, stylesheetHref, fetched, subsetUrl }: { css: string; stylesheetHref: string; fetched: GlyphsByFace; subsetUrl: (face: string, glyphs: Set<string>) => Promise<string> },
+): Promise<string | null> {
+	const glyphs = glyphsOfHtml(html, readKatexCssCached(css));
+	if (fetched.size > 0 && html.includes(FETCHED_MATHS_ATTRIBUTE)) addGlyphs(glyphs, fetched);
+	if (glyphs.size === 0) return null;
+	const urls = new Map(await Promise.all([...glyphs].map(async ([name, chars]) => [name, await subsetUrl(name, chars)] as const)));
+	const head = `<link rel="stylesheet" href="${stylesheetHref}"><style>${fontFaceRules(css, urls)}</style>`;
+	// Before the site's own stylesheet, as the import order was, so the site's rules for maths still win.
+	const at = html.search(/<link[^>]*rel="stylesheet"/);
+	const index = at >= 0 ? at : html.indexOf('</head>');
+	return html.slice(0, index) + head + html.slice(index);
+}
+
+let parsed: { css: string; read: ReturnType<typeof readKatexCss> } | undefined;
+function readKatexCssCached(css: string) {
+	if (parsed?.css !== css) parsed = { css, read: readKatexCss(css) };
+	return parsed.read;
+}
+
 /** The HTML files of a built site, relative to it. */
 const filesOf = (dir: string, ext: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(ext));
 
@@ -79,7 +105,7 @@ export default function katexFonts(): AstroIntegration {
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
 				const css = readFileSync(katexCssPath, 'utf8');
-				const katex = readKatexCss(css);
+				const katex = readKatexCssCached(css);
 				const facesByName = new Map<string, FontFace>(katex.faces.map((f) => [f.name, f]));
 				const stylesheet = stylesheetWithoutFaces(css);
 				const stylesheetFile = `katex.${shortHash(stylesheet)}.css`;
@@ -112,19 +138,13 @@ export default function katexFonts(): AstroIntegration {
 				};
 
 				const fetched = fetchedGlyphs(out, katex);
+				const stylesheetHref = `${base}${assets}/${stylesheetFile}`;
 				let pages = 0;
 				for (const file of filesOf(out, '.html')) {
 					const path = join(out, file);
-					const html = readFileSync(path, 'utf8');
-					const glyphs = glyphsOfHtml(html, katex);
-					if (fetched.size > 0 && html.includes(FETCHED_MATHS_ATTRIBUTE)) addGlyphs(glyphs, fetched);
-					if (glyphs.size === 0) continue;
-					const urls = new Map(await Promise.all([...glyphs].map(async ([name, chars]) => [name, await subsetUrl(name, chars)] as const)));
-					const head = `<link rel="stylesheet" href="${base}${assets}/${stylesheetFile}"><style>${fontFaceRules(css, urls)}</style>`;
-					// Before the site's own stylesheet, as the import order was, so the site's rules for maths still win.
-					const at = html.search(/<link[^>]*rel="stylesheet"/);
-					const index = at >= 0 ? at : html.indexOf('</head>');
-					writeFileSync(path, html.slice(0, index) + head + html.slice(index));
+					const next = await withKatexAssets(readFileSync(path, 'utf8'), { css, stylesheetHref, fetched, subsetUrl });
+					if (next === null) continue;
+					writeFileSync(path, next);
 					pages++;
 				}
 				logger.info(`KaTeX on ${pages} pages: ${new Set(await Promise.all(subsets.values())).size} font subsets`);

@@ -7,7 +7,8 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { matchFace, readKatexCss, specificity } from '../../src/lib/katex/faces';
 import { glyphsOfHtml, katexFragments } from '../../src/lib/katex/glyphs';
-import { fontFaceRules, stylesheetWithoutFaces } from '../../src/integrations/katex-fonts';
+import { fontFaceRules, stylesheetWithoutFaces, withKatexAssets } from '../../src/integrations/katex-fonts';
+import { FETCHED_MATHS_ATTRIBUTE } from '../../src/lib/katex/glyphs';
 
 const katexCss = readFileSync(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'), 'utf8');
 const css = readKatexCss(katexCss);
@@ -80,5 +81,39 @@ describe('the stylesheet pages with maths load', () => {
 	it('writes a page its @font-face rules with only its own subsets', () => {
 		const rules = fontFaceRules(katexCss, new Map([['KaTeX_Main-Regular', '/study/_astro/katex/KaTeX_Main-Regular.abc.woff2']]));
 		expect(rules).toBe('@font-face{font-display:block;font-family:KaTeX_Main;font-style:normal;font-weight:400;src:url(/study/_astro/katex/KaTeX_Main-Regular.abc.woff2) format("woff2")}');
+	});
+});
+
+describe('a page\'s head', () => {
+	const page = (body: string) => `<html><head><title>t</title><link rel="stylesheet" href="/_astro/Base.css"></head><body>${body}</body></html>`;
+	const cuts: Array<[string, string]> = [];
+	const options = {
+		css: katexCss,
+		stylesheetHref: '/_astro/katex.abc.css',
+		fetched: new Map<string, Set<string>>(),
+		subsetUrl: async (face: string, glyphs: Set<string>) => {
+			cuts.push([face, [...glyphs].sort().join('')]);
+			return `/_astro/katex/${face}.cut.woff2`;
+		},
+	};
+
+	it('links KaTeX\'s stylesheet before the site\'s, with a face for each font the maths draws', async () => {
+		cuts.length = 0;
+		const html = await withKatexAssets(page(render('\\mathbb{R}^n')), options);
+		expect(html!.indexOf('katex.abc.css')).toBeLessThan(html!.indexOf('Base.css'));
+		expect(cuts.sort()).toEqual([['KaTeX_AMS-Regular', 'R'], ['KaTeX_Math-Italic', 'n']]);
+		expect(html).toContain('src:url(/_astro/katex/KaTeX_AMS-Regular.cut.woff2) format("woff2")');
+		expect(html).not.toContain('KaTeX_Main-Regular');
+	});
+
+	it('leaves a page without maths as it is', async () => {
+		expect(await withKatexAssets(page('<p>x + y</p>'), options)).toBeNull();
+	});
+
+	it('gives a page that shows fetched maths the fonts of that maths', async () => {
+		const fetched = glyphsOfHtml(render('\\mathcal{L}'), css);
+		const shows = page(`<sp-today ${FETCHED_MATHS_ATTRIBUTE}></sp-today>`);
+		expect(await withKatexAssets(shows, { ...options, fetched })).toContain('KaTeX_Caligraphic');
+		expect(await withKatexAssets(page('<p>No maths here</p>'), { ...options, fetched })).toBeNull();
 	});
 });
