@@ -64,7 +64,10 @@ class DemoElement extends HTMLElement {
 		});
 		fieldset.disabled = false;
 		const fromUrl = paramsFromQuery(id, spec.controls, new URLSearchParams(location.search));
-		update(fromUrl, false);
+		// The server already drew the default view: drawing it again would only replace
+		// the SVG, facts and table with identical copies.
+		if (Object.entries(fromUrl).some(([name, value]) => value !== String(spec.defaults[name]))) update(fromUrl, false);
+		else this.dataset.ready = 'true';
 		this.#setUpPrediction();
 	}
 
