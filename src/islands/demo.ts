@@ -158,7 +158,10 @@ class DemoElement extends HTMLElement {
 				},
 			);
 		};
-		form.addEventListener('pointermove', () => void this.#load().catch(() => {}), { once: true });
+		// Typing a guess takes a while: time enough to fetch the answer's code.
+		const prefetch = () => void this.#load().catch(() => {});
+		form.addEventListener('pointermove', prefetch, { once: true });
+		form.addEventListener('focusin', prefetch, { once: true });
 		form.addEventListener('submit', (event) => {
 			event.preventDefault();
 			const value = Number(new FormData(form).get('guess'));
