@@ -105,7 +105,11 @@ class DemoElement extends HTMLElement {
 		void this.#load().catch(() => {});
 	}
 
-	/** Loads the spec and the live part (once; again after a failure), then draws what is pending. */
+	/**
+	 * Loads the spec and the live part, then draws what is pending. Once: a module that
+	 * failed to load stays failed for the page (the browser keeps the failure in its
+	 * module map), so the notice asks for a reload rather than retrying.
+	 */
 	#load(): Promise<Live> {
 		const id = this.dataset.demo as DemoId;
 		this.#live ??= Promise.all([import('./demo-live'), import('../lib/demos/loaders').then((m) => m.loadDemo(id))]).then(
@@ -118,10 +122,9 @@ class DemoElement extends HTMLElement {
 				return this.#ready;
 			},
 			(error: unknown) => {
-				this.#live = null;
 				const notice = this.querySelector<HTMLElement>('[data-notice]')!;
 				notice.hidden = false;
-				notice.textContent = 'This demo could not load its code (are you offline?), so it still shows the settings it was last drawn with. Change a setting to try again.';
+				notice.textContent = 'This demo could not load its code (are you offline?), so the figure still shows the default settings. Reload the page to try again.';
 				throw error;
 			},
 		);
