@@ -91,6 +91,33 @@ describe('waking a demo', () => {
 		await context.close();
 	});
 
+	it('loads and draws a new sample on "New sample"', async () => {
+		const id = 'distribution-explorer';
+		const { page, context, errors } = await openRecording(pageOf(id));
+		const demo = await wake(page, id);
+		const figure = await demo.locator('[data-figures]').innerHTML();
+		await demo.getByRole('button', { name: 'New sample' }).click();
+		await page.waitForSelector(`sp-demo[data-demo="${id}"][data-render-count="1"]`);
+		const seed = await demo.locator('input[name="seed"]').inputValue();
+		expect(seed).not.toBe('1');
+		expect(page.url()).toContain(`${id}.seed=${seed}`);
+		expect(await demo.locator('[data-figures]').innerHTML()).not.toBe(figure);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('says so when the code cannot load, and keeps the server view', async () => {
+		const id = 'bayes-theorem';
+		const { page, context } = await openRecording(pageOf(id), (c) => c.route(chunk('demo-live'), (route) => route.abort()));
+		const demo = await wake(page, id);
+		await change(demo.locator('input[name="prevalence"]'), '0.02');
+		await expect.poll(() => demo.locator('[data-notice]').textContent()).toMatch(/could not load its code .* Reload the page/);
+		await expect(demo.locator('[data-notice]').isVisible()).resolves.toBe(true);
+		await expect(demo.getAttribute('data-render-count')).resolves.toBeNull();
+		expect(await shownFacts(demo)).toEqual(factsOf({}));
+		await context.close();
+	});
+
 	it('starts the download when focus enters the controls, without redrawing', async () => {
 		const id = 'bayes-theorem';
 		const { page, context, scripts } = await openRecording(pageOf(id));
