@@ -1,145 +1,146 @@
 /**
- * `<sp-demo>`: hydrates a server-rendered demo when it scrolls into view. Until then
- * the page carries only this file; the demo's spec and Observable Plot load on demand.
- * Parameters live in the URL (`?<demo>.<name>=value`) so a view can be shared.
+ * `<sp-demo>`: makes a server-rendered demo interactive when it scrolls near. Waking
+ * uses the DOM alone: it enables the controls and covers the answer of a "guess
+ * first" demo, and keeps the server's figure, facts and table, which already show the
+ * default view. The demo's spec and Observable Plot (demo-live.ts, about 100 KB gzip)
+ * load only when the reader asks for another view: a control change, "New sample", a
+ * guess, or a shared URL whose parameters (`?<demo>.<name>=value`) differ from the
+ * defaults. Pointing at or tabbing into the controls starts the download early.
  */
-import type { DemoSpec, DemoView, Params } from '../lib/demos/spec';
+import type { Live, Raw } from './demo-live';
 import type { DemoId } from '../lib/demos/registry';
-import { loggedText, verdict } from '../lib/demos/verdict';
 
 class DemoElement extends HTMLElement {
-	#spec: DemoSpec<Params> | null = null;
-	#revealed = false;
+	#live: Promise<Live> | null = null;
+	/** The loaded live part, once there, so later changes redraw at once, in the input event itself. */
+	#ready: Live | null = null;
+	/** A redraw asked for before the code arrived: which values (the form's latest unless given) and whether they go into the URL. */
+	#pending: { raw?: Raw; writeUrl: boolean } | null = null;
+	#revealing = false;
 
 	connectedCallback(): void {
 		const observer = new IntersectionObserver((entries) => {
 			if (entries.some((e) => e.isIntersecting)) {
 				observer.disconnect();
-				void this.hydrate();
+				this.#wake();
 			}
 		}, { rootMargin: '200px' });
 		observer.observe(this);
 	}
 
-	async hydrate(): Promise<void> {
-		const [{ loadDemo }, { renderFigure }, { paramsFromQuery, writeQuery }, { formatParams }] = await Promise.all([
-			import('../lib/demos/loaders'),
-			import('../lib/demos/render'),
-			import('../lib/demos/params'),
-			import('../lib/demos/describe-params'),
-		]);
-		const id = this.dataset.demo as DemoId;
-		const spec = await loadDemo(id);
-		if (!spec) return;
-		this.#spec = spec;
+	#wake(): void {
 		const form = this.querySelector<HTMLFormElement>('[data-controls]')!;
 		const fieldset = form.querySelector('fieldset')!;
-
-		const update = (raw: Partial<Record<string, string>>, writeUrl: boolean) => {
-			const started = performance.now();
-			const { params, notes } = spec.parse(raw);
-			this.#fillForm(form, params);
-			const view = spec.view(params);
-			this.#show(view, notes, (figure) => renderFigure(figure, view.description, document));
-			this.querySelector('[data-params]')!.textContent = `Settings: ${formatParams(spec.controls, params)}.`;
-			if (writeUrl) {
-				const query = writeQuery(id, params, spec.defaults, new URLSearchParams(location.search));
-				const search = query.toString();
-				history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+		form.addEventListener('submit', (event) => event.preventDefault());
+		form.addEventListener('input', (event) => {
+			const input = event.target;
+			// The slider's number in its label follows the hand even while the code is still on its way.
+			if (input instanceof HTMLInputElement && input.type === 'range') {
+				const output = form.querySelector(`[data-output="${input.name}"]`);
+				if (output) output.textContent = input.value;
 			}
-			this.dataset.renderMs = (performance.now() - started).toFixed(1);
+			this.#redraw({ writeUrl: true });
+		});
+		form.querySelector('[data-new-seed]')?.addEventListener('click', (event) => {
+			const seed = (event.currentTarget as HTMLElement).closest('.demo-seed')?.querySelector('input');
+			if (!seed) return;
+			seed.value = String(Math.floor(Math.random() * 1_000_000));
+			this.#redraw({ writeUrl: true });
+		});
+		// A hand moving over the controls or a key tabbing into them is about to change something:
+		// start the download then, so the first redraw comes sooner. Not pointerenter: Chromium
+		// fires it when the page scrolls the controls under a resting pointer, i.e. for a reader
+		// who only scrolls past.
+		const prefetch = () => void this.#load().catch(() => {});
+		form.addEventListener('pointermove', prefetch, { once: true });
+		form.addEventListener('focusin', prefetch, { once: true });
+		this.#setUpPrediction();
+
+		const enable = () => {
+			fieldset.disabled = false;
 			this.dataset.ready = 'true';
 		};
+		const shared = this.#sharedView(fieldset);
+		if (!shared) return enable();
+		// A shared view: draw it before the controls go live, so they never show the defaults under another view.
+		this.#redraw({ raw: shared, writeUrl: false });
+		this.#load().then(enable, enable);
+	}
 
-		const readForm = () => this.#readForm();
-
-		form.addEventListener('input', () => update(readForm(), true));
-		form.addEventListener('submit', (event) => event.preventDefault());
-		form.querySelector('[data-new-seed]')?.addEventListener('click', () => {
-			const seedControl = spec.controls.find((c) => c.kind === 'seed');
-			if (!seedControl) return;
-			const raw = readForm();
-			raw[seedControl.name] = String(Math.floor(Math.random() * 1_000_000));
-			update(raw, true);
-		});
-		fieldset.disabled = false;
-		const fromUrl = paramsFromQuery(id, spec.controls, new URLSearchParams(location.search));
-		update(fromUrl, false);
-		this.#setUpPrediction();
+	/** This demo's values in the URL when any differs from the default the server rendered, else null. */
+	#sharedView(fieldset: HTMLFieldSetElement): Raw | null {
+		const query = new URLSearchParams(location.search);
+		const raw: Raw = {};
+		let differs = false;
+		for (const input of fieldset.elements) {
+			if (!(input instanceof HTMLInputElement || input instanceof HTMLSelectElement) || !input.name) continue;
+			// The key as src/lib/demos/params.ts writes it (queryKey), read without loading that module.
+			const value = query.get(`${this.dataset.demo}.${input.name}`);
+			if (value === null) continue;
+			raw[input.name] = value;
+			if (value !== defaultOf(input)) differs = true;
+		}
+		return differs ? raw : null;
 	}
 
 	/** Raw values of the controls; an unticked checkbox reads "false" (FormData would omit it). */
-	#readForm(): Record<string, string> {
-		const form = this.querySelector<HTMLFormElement>('[data-controls]')!;
-		const raw: Record<string, string> = {};
-		for (const c of this.#spec?.controls ?? []) {
-			const input = form.elements.namedItem(c.name);
-			if (input instanceof HTMLInputElement && input.type === 'checkbox') raw[c.name] = String(input.checked);
-			else if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) raw[c.name] = input.value;
+	#readForm(): Raw {
+		const fieldset = this.querySelector<HTMLFieldSetElement>('[data-controls] fieldset')!;
+		const raw: Raw = {};
+		for (const input of fieldset.elements) {
+			if (input instanceof HTMLInputElement && input.name) raw[input.name] = input.type === 'checkbox' ? String(input.checked) : input.value;
+			else if (input instanceof HTMLSelectElement && input.name) raw[input.name] = input.value;
 		}
 		return raw;
 	}
 
-	#fillForm(form: HTMLFormElement, params: Params): void {
-		for (const [name, value] of Object.entries(params)) {
-			const input = form.elements.namedItem(name);
-			if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = Boolean(value);
-			else if ((input instanceof HTMLInputElement || input instanceof HTMLSelectElement) && input !== document.activeElement) input.value = String(value);
-			const output = form.querySelector(`[data-output="${name}"]`);
-			if (output) output.textContent = String(value);
-		}
+	/**
+	 * Redraws now when the code is here; otherwise loads it and then draws the form as it
+	 * is by then, once, so changes made while it loads are neither lost nor drawn one by one.
+	 */
+	#redraw(request: { raw?: Raw; writeUrl: boolean }): void {
+		if (this.#ready) return this.#ready.update(request.raw ?? this.#readForm(), request.writeUrl);
+		// The latest request wins (a shared view comes first, at waking); the URL is written if any asked for it.
+		this.#pending = { raw: request.raw, writeUrl: request.writeUrl || (this.#pending?.writeUrl ?? false) };
+		void this.#load().catch(() => {});
 	}
 
-	#show(view: DemoView, notes: string[], render: (figure: DemoView['figures'][number]) => Element): void {
-		const notice = this.querySelector<HTMLElement>('[data-notice]')!;
-		const messages = [...notes, ...(view.notice ? [view.notice] : [])];
-		notice.hidden = messages.length === 0;
-		notice.textContent = messages.join(' ');
-		const facts = this.querySelector('[data-facts]')!;
-		facts.replaceChildren(
-			...view.facts.map((f) => {
-				const row = document.createElement('div');
-				const dt = document.createElement('dt');
-				const dd = document.createElement('dd');
-				dt.textContent = f.label;
-				dd.textContent = f.value;
-				row.append(dt, dd);
-				return row;
-			}),
+	/**
+	 * Loads the spec and the live part, then draws what is pending. Once: a module that
+	 * failed to load stays failed for the page (the browser keeps the failure in its
+	 * module map), so the notice asks for a reload rather than retrying.
+	 */
+	#load(): Promise<Live> {
+		const id = this.dataset.demo as DemoId;
+		this.#live ??= Promise.all([import('./demo-live'), import('../lib/demos/loaders').then((m) => m.loadDemo(id))]).then(
+			([{ live }, spec]) => {
+				if (!spec) throw new Error(`no spec for demo "${id}"`);
+				this.#ready = live(this, spec);
+				const pending = this.#pending;
+				this.#pending = null;
+				if (pending) this.#ready.update(pending.raw ?? this.#readForm(), pending.writeUrl);
+				return this.#ready;
+			},
+			(error: unknown) => {
+				const notice = this.querySelector<HTMLElement>('[data-notice]')!;
+				notice.hidden = false;
+				notice.textContent = 'This demo could not load its code (are you offline?), so the figure still shows the default settings. Reload the page to try again.';
+				throw error;
+			},
 		);
-		this.querySelector('[data-figures]')!.replaceChildren(...view.figures.map(render));
-		this.querySelector('[data-description]')!.textContent = view.description;
-		const table = this.querySelector('[data-table]')!;
-		const caption = document.createElement('caption');
-		caption.textContent = view.table.caption;
-		const head = document.createElement('thead');
-		const headRow = head.insertRow();
-		for (const c of view.table.columns) {
-			// An empty corner cell is a plain cell: a header must say what it heads.
-			const cell = document.createElement(c ? 'th' : 'td');
-			if (c) (cell as HTMLTableCellElement).scope = 'col';
-			cell.textContent = c;
-			headRow.append(cell);
-		}
-		const body = document.createElement('tbody');
-		for (const r of view.table.rows) {
-			const row = body.insertRow();
-			for (const cell of r) row.insertCell().textContent = String(cell);
-		}
-		table.replaceChildren(caption, head, body);
+		return this.#live;
 	}
 
 	/**
 	 * Predict before reveal: cover the answer until the learner commits to a guess. The
 	 * prompt lies over the result in the same box (the answer blurred and inert beneath
-	 * it), so neither waking up nor revealing moves anything on the page.
+	 * it), so neither waking up nor revealing moves anything on the page. The answer
+	 * needs the spec, so the cover lifts once the code is here and the view is current.
 	 */
 	#setUpPrediction(): void {
-		const predict = this.#spec?.predict;
 		const form = this.querySelector<HTMLFormElement>('[data-predict]');
-		if (!predict || !form || this.#revealed) return;
+		if (!form) return;
 		const result = this.querySelector<HTMLElement>('[data-result]')!;
-		const verdictText = this.querySelector<HTMLElement>('[data-verdict]')!;
 		const answer = [...result.children].filter((child) => child !== form) as HTMLElement[];
 		const cover = (covered: boolean) => {
 			form.hidden = !covered;
@@ -148,18 +149,22 @@ class DemoElement extends HTMLElement {
 		};
 		cover(true);
 		const reveal = (guess: number | null) => {
-			this.#revealed = true;
-			cover(false);
-			const params = this.#spec!.parse(this.#readForm()).params;
-			const answer = predict.answer(params);
-			verdictText.textContent = verdict(guess, answer, predict.unit);
-			const title = this.querySelector('h3')?.textContent ?? this.dataset.demo ?? '';
-			// The verdict then says that the guess was logged and how it was counted, so "right" is never a mystery.
-			if (guess !== null)
-				void import('./demo-guess').then((m) => {
-					if (m.recordGuess(this, title, predict, guess, answer)) verdictText.textContent = `${verdict(guess, answer, predict.unit)} ${loggedText(predict, guess, answer)}`;
-				});
+			if (this.#revealing) return;
+			this.#revealing = true;
+			this.#load().then(
+				(live) => {
+					cover(false);
+					live.reveal(this.#readForm(), guess);
+				},
+				() => {
+					this.#revealing = false;
+				},
+			);
 		};
+		// Typing a guess takes a while: time enough to fetch the answer's code.
+		const prefetch = () => void this.#load().catch(() => {});
+		form.addEventListener('pointermove', prefetch, { once: true });
+		form.addEventListener('focusin', prefetch, { once: true });
 		form.addEventListener('submit', (event) => {
 			event.preventDefault();
 			const value = Number(new FormData(form).get('guess'));
@@ -167,6 +172,12 @@ class DemoElement extends HTMLElement {
 		});
 		form.querySelector('[data-reveal]')?.addEventListener('click', () => reveal(null));
 	}
+}
+
+/** The value a control had in the server's HTML: the default view's. */
+function defaultOf(input: HTMLInputElement | HTMLSelectElement): string {
+	if (input instanceof HTMLSelectElement) return ([...input.options].find((o) => o.defaultSelected) ?? input.options[0])?.value ?? '';
+	return input.type === 'checkbox' ? String(input.defaultChecked) : input.defaultValue;
 }
 
 if (!customElements.get('sp-demo')) customElements.define('sp-demo', DemoElement);

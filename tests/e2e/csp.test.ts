@@ -81,12 +81,15 @@ describe('Content-Security-Policy in the browser', () => {
 	});
 
 	const demoPages = [...html].filter(([, page]) => page.includes('<sp-demo')).map(([path]) => path);
-	it.each(demoPages)('wakes every demo on %s without a violation', async (path) => {
+	// Waking loads nothing (src/islands/demo.ts), so each demo is also changed once: that loads and runs its spec and Plot.
+	it.each(demoPages)('wakes and redraws every demo on %s without a violation', async (path) => {
 		const { page, context, violations, errors } = await openWatched(path);
 		const demos = page.locator('sp-demo');
 		for (let i = 0; i < (await demos.count()); i++) {
 			await demos.nth(i).scrollIntoViewIfNeeded();
 			await page.waitForSelector(`sp-demo >> nth=${i} >> xpath=self::*[@data-ready="true"]`, { timeout: 15_000 });
+			await demos.nth(i).locator('[data-controls] :is(input, select)').first().dispatchEvent('input');
+			await page.waitForSelector(`sp-demo >> nth=${i} >> xpath=self::*[@data-render-count]`, { timeout: 15_000 });
 		}
 		expect(await violations()).toEqual([]);
 		expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * Lazy access to every demo's spec. Each file in ./specs/ is named after its demo id
- * and becomes its own chunk, loaded only on a page with that demo and only when the
- * demo scrolls into view.
+ * and becomes its own chunk, loaded only on a page with that demo and only when a
+ * reader asks that demo for a view the server did not draw (src/islands/demo.ts).
  */
 import type { DemoId } from './registry';
 import type { DemoSpec, Params } from './spec';
