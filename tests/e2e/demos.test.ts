@@ -1,4 +1,4 @@
-// Every demo in Chromium: it hydrates when scrolled into view, a control change
+// Every demo in Chromium: it wakes when scrolled into view, a control change
 // updates its key numbers as text, the settings go into the URL and come back on
 // reload, and pages without demos never load the demo code.
 import type { Page } from 'playwright-core';
