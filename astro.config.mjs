@@ -42,15 +42,15 @@ export default defineConfig({
 	},
 	// Two @stdlib helpers evaluate strings (`eval`, `new Function`); CSP-safe stand-ins replace them.
 	vite: {
-		// The store's core and the week dates' calendar in one file with the page's progress
-		// elements' code (src/layouts/Base.astro): every page loads them, and each file is a request.
+		// The layout's script (meters, checklists, week dates) with the store's core and the
+		// calendar as one file: every page loads them, and each file is a request with its headers.
 		environments: {
 			client: {
 				build: {
 					rolldownOptions: {
 						output: {
 							codeSplitting: {
-								groups: [{ name: 'page-store', test: /src\/(islands\/(page-store|controls)|lib\/progress\/(store-core|validate-ticks|merge|constants)|lib\/practice-log\/dates|lib\/schedule\/index)\.ts$/ }],
+								groups: [{ name: 'page-store', test: /src\/(islands\/(page-store|controls|progress-meter|checklist|week-dates)|lib\/progress\/(store-core|validate-ticks|merge|constants)|lib\/practice-log\/dates|lib\/schedule\/index)\.ts$|src\/layouts\/Base\.astro\?astro&type=script/ }],
 							},
 						},
 					},

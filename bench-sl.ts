@@ -1,0 +1,2 @@
+import { runStarlight } from './scripts/bench/starlight';
+await runStarlight('dist');
