@@ -27,7 +27,9 @@ export default defineConfig({
 	site: process.env.SITE ?? course.site,
 	base,
 	trailingSlash: 'always',
-	integrations: [mdx(), sitemap()],
+	// `optimize`: MDX writes each page's static HTML as one string instead of a JSX call per
+	// element, which made compiling and rendering the pages most of the build.
+	integrations: [mdx({ optimize: true }), sitemap()],
 	// A Content-Security-Policy meta on every page: scripts only from the site itself or
 	// with the hash Astro computes (the inline theme script); Pagefind needs WebAssembly.
 	// Styles allow inline: Shiki's colours and Plot's charts are style attributes;
