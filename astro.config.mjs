@@ -11,6 +11,7 @@ import { rehypeBaseLinks } from './src/lib/rehype/base-links.ts';
 import { rehypeGlossaryLinks } from './src/lib/rehype/glossary-links.ts';
 import { rehypeAccessibleContent } from './src/lib/rehype/accessible-content.ts';
 import { rehypeKatex } from './src/lib/rehype/katex.ts';
+import { remarkSmartypants } from './src/lib/rehype/smartypants.ts';
 import { normaliseBase } from './src/lib/config.ts';
 import { katexOptions } from './src/lib/rehype/pipeline.ts';
 import { remarkPythonOutputs } from './src/lib/rehype/python-outputs.ts';
@@ -51,8 +52,10 @@ export default defineConfig({
 		},
 	},
 	markdown: {
+		// Astro's smart punctuation is replaced by the same one, run only where it can change text (smartypants.ts).
 		processor: unified({
-			remarkPlugins: [remarkMath, [remarkPythonOutputs, { root: process.env.COURSE_ROOT ?? '.', base }], [remarkPythonVersions, { root: process.env.COURSE_ROOT ?? '.' }]],
+			smartypants: false,
+			remarkPlugins: [remarkSmartypants, remarkMath, [remarkPythonOutputs, { root: process.env.COURSE_ROOT ?? '.', base }], [remarkPythonVersions, { root: process.env.COURSE_ROOT ?? '.' }]],
 			rehypePlugins: [
 				[rehypeKatex, katexOptions],
 				rehypeAccessibleContent,

@@ -1,14 +1,17 @@
 // The build's faster stand-ins must write what the plugins they replace wrote: KaTeX
-// rendered once per formula (src/lib/rehype/katex.ts) and the glossary linker's
-// substring pre-check.
+// rendered once per formula (src/lib/rehype/katex.ts), smart punctuation that skips the
+// texts it cannot change (smartypants.ts) and the glossary linker's substring pre-check.
+import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Root as HastRoot } from 'hast';
 import rehypeKatexUpstream from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import remarkSmartypantsUpstream from 'remark-smartypants';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +19,31 @@ import { rehypeAccessibleContent } from '../../src/lib/rehype/accessible-content
 import { matchersFor, mayMatch, rehypeGlossaryLinks } from '../../src/lib/rehype/glossary-links';
 import { copy, Lru, rehypeKatex } from '../../src/lib/rehype/katex';
 import { katexOptions } from '../../src/lib/rehype/pipeline';
+import { mayHaveDashesEllipsesOrBackticks, remarkSmartypants } from '../../src/lib/rehype/smartypants';
+
+const smart = (plugin: typeof remarkSmartypants | typeof remarkSmartypantsUpstream) => (markdown: string) =>
+	String(unified().use(remarkParse).use(remarkGfm).use(plugin).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+
+describe('remarkSmartypants', () => {
+	it('knows which texts the dashes, ellipses and backticks pass can change', () => {
+		for (const text of ['a -- b', 'wait...', 'wait. . . go', '. .', '``quoted\'\'', 'it\'\'s']) expect(mayHaveDashesEllipsesOrBackticks(text), text).toBe(true);
+		for (const text of ['A plain sentence. Another one.', 'e.g. this', 'a - b', "don't", 'x`y']) expect(mayHaveDashesEllipsesOrBackticks(text), text).toBe(false);
+	});
+	it('writes what remark-smartypants writes', () => {
+		const samples = [
+			'"Quoted," she said -- and left... then came back. . . later.',
+			"It's the learner's \"own\" [link's \"text\"](/x/) and *'emphasis'*.",
+			'``Old style\'\' quotes, a range 1--2 and `code -- untouched` here.',
+			'| a "b" | c -- d |\n| --- | --- |\n| e... | \'f\' |',
+			'# A "heading" -- with dashes\n\nA paragraph that starts with "a quote".',
+		];
+		for (const markdown of samples) expect(smart(remarkSmartypants)(markdown), markdown).toBe(smart(remarkSmartypantsUpstream)(markdown));
+	});
+	it('writes what remark-smartypants writes on a whole week of the book', () => {
+		const week = readFileSync('content/weeks/05.mdx', 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '').replace(/<[^>\n]*>/g, '');
+		expect(smart(remarkSmartypants)(week)).toBe(smart(remarkSmartypantsUpstream)(week));
+	});
+});
 
 describe('rehypeKatex', () => {
 	const html = (plugin: typeof rehypeKatex | typeof rehypeKatexUpstream, markdown: string) =>
