@@ -94,7 +94,8 @@ export async function runScale(sizes = sizesFromArgs(process.argv) ?? [24, 240, 
 		const env = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', COURSE_ROOT: root, ASTRO_TELEMETRY_DISABLED: '1' };
 		try {
 			const validate = timed(() => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', root], { stdio: 'pipe' }));
-			const astro = timed(() => execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(process.cwd(), join(root, 'astro.config.mjs')), '--outDir', out], { env, stdio: 'pipe' }));
+			// Astro logs a line per page: past 2,000 pages that outgrows execFileSync's 1 MB default buffer.
+			const astro = timed(() => execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(process.cwd(), join(root, 'astro.config.mjs')), '--outDir', out], { env, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 }));
 			const pagefind = timed(() => execFileSync(process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', out, '--silent'], { stdio: 'pipe' }));
 			const pages = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
 			const seconds = validate + astro + pagefind;
