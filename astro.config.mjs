@@ -6,12 +6,13 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
 import { parse } from 'yaml';
 import katexFonts from './src/integrations/katex-fonts.ts';
 import { rehypeBaseLinks } from './src/lib/rehype/base-links.ts';
 import { rehypeGlossaryLinks } from './src/lib/rehype/glossary-links.ts';
 import { rehypeAccessibleContent } from './src/lib/rehype/accessible-content.ts';
+import { rehypeKatex } from './src/lib/rehype/katex.ts';
+import { remarkSmartypants } from './src/lib/rehype/smartypants.ts';
 import { normaliseBase } from './src/lib/config.ts';
 import { katexOptions } from './src/lib/rehype/pipeline.ts';
 import { remarkPythonOutputs } from './src/lib/rehype/python-outputs.ts';
@@ -28,7 +29,9 @@ export default defineConfig({
 	site: process.env.SITE ?? course.site,
 	base,
 	trailingSlash: 'always',
-	integrations: [mdx(), sitemap(), katexFonts()],
+	// `optimize`: MDX writes each page's static HTML as one string instead of a JSX call per
+	// element, which made compiling and rendering the pages most of the build.
+	integrations: [mdx({ optimize: true }), sitemap(), katexFonts()],
 	// A Content-Security-Policy meta on every page: scripts only from the site itself or
 	// with the hash Astro computes (the inline theme script); Pagefind needs WebAssembly.
 	// Styles allow inline: Shiki's colours and Plot's charts are style attributes, and
@@ -65,8 +68,10 @@ export default defineConfig({
 		},
 	},
 	markdown: {
+		// Astro's smart punctuation is replaced by the same one, run only where it can change text (smartypants.ts).
 		processor: unified({
-			remarkPlugins: [remarkMath, [remarkPythonOutputs, { root: process.env.COURSE_ROOT ?? '.', base }], [remarkPythonVersions, { root: process.env.COURSE_ROOT ?? '.' }]],
+			smartypants: false,
+			remarkPlugins: [remarkSmartypants, remarkMath, [remarkPythonOutputs, { root: process.env.COURSE_ROOT ?? '.', base }], [remarkPythonVersions, { root: process.env.COURSE_ROOT ?? '.' }]],
 			rehypePlugins: [
 				[rehypeKatex, katexOptions],
 				rehypeAccessibleContent,

@@ -7,7 +7,7 @@
  * Pagefind loads for a first query in Chromium.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,19 +19,33 @@ const weekBodies = readdirSync('content/weeks')
 	.sort()
 	.map((f) => readFileSync(join('content/weeks', f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
 
+const weekCaches = weekBodies.map((_, i) => {
+	const path = join('outputs/weeks', `${String(i + 1).padStart(2, '0')}.json`);
+	return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : null;
+});
+
 /** A course with `weekPages` pages of week text, in a fresh temp dir. */
-function syntheticCourse(weekPages: number): string {
+export function syntheticCourse(weekPages: number): string {
 	const root = mkdtempSync(join(tmpdir(), `scale-${weekPages}-`));
 	cpSync('content', join(root, 'content'), { recursive: true });
 	cpSync('notebooks', join(root, 'notebooks'), { recursive: true });
+	// The pages' frozen Python outputs: without them the validator and the build refuse every
+	// inline expression. Each synthetic page gets its week's cache, so it shows the same output.
+	cpSync('outputs', join(root, 'outputs'), { recursive: true });
+	// The drills' data sets, which the validator looks for beside the content.
+	cpSync('public/data', join(root, 'public/data'), { recursive: true });
+	mkdirSync(join(root, 'outputs/portfolio'), { recursive: true });
 	const start = Date.UTC(2026, 0, 1);
 	for (let i = 0; i < weekPages - weekBodies.length; i++) {
 		const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
 		const week = (i % weekBodies.length) + 1;
+		const name = `${date}-synthetic-${String(i + 1).padStart(4, '0')}`;
 		writeFileSync(
-			join(root, 'content/portfolio', `${date}-synthetic-${String(i + 1).padStart(4, '0')}.mdx`),
+			join(root, 'content/portfolio', `${name}.mdx`),
 			`---\ntype: explanation\ntitle: Synthetic page ${i + 1}, the text of week ${week}\ndate: ${date}\nweek: ${week}\n---\n${weekBodies[week - 1]}`,
 		);
+		const cache = weekCaches[week - 1];
+		if (cache) writeFileSync(join(root, 'outputs/portfolio', `${name}.json`), JSON.stringify({ ...cache, file: `content/portfolio/${name}.mdx` }));
 	}
 	// Astro caches content in node_modules/.astro; a config with its own cacheDir keeps the book's cache clean.
 	writeFileSync(join(root, 'astro.config.mjs'), `import config from ${JSON.stringify(pathToFileURL(resolve('astro.config.mjs')).href)};\nexport default { ...config, cacheDir: ${JSON.stringify(join(root, '.astro-cache'))} };\n`);
@@ -62,7 +76,16 @@ async function firstQueryBytes(dir: string, query: string): Promise<number> {
 	return bytes;
 }
 
-export async function runScale(sizes = [24, 240, 2400]): Promise<void> {
+/** `--sizes 24,240` after `--scale` picks the steps: the 2,400-page one alone takes many minutes. */
+export function sizesFromArgs(args: string[]): number[] | null {
+	const at = args.indexOf('--sizes');
+	if (at === -1) return null;
+	const sizes = (args[at + 1] ?? '').split(',').map(Number);
+	if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 24)) throw new Error('--sizes takes whole numbers of week pages, each at least 24 (the book\'s own weeks), e.g. --sizes 24,240');
+	return sizes;
+}
+
+export async function runScale(sizes = sizesFromArgs(process.argv) ?? [24, 240, 2400]): Promise<void> {
 	console.log('\nScale: synthetic courses through validate + astro build + pagefind (this machine):');
 	const rows: Array<{ pages: number; seconds: number }> = [];
 	for (const size of sizes) {
@@ -71,7 +94,8 @@ export async function runScale(sizes = [24, 240, 2400]): Promise<void> {
 		const env = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', COURSE_ROOT: root, ASTRO_TELEMETRY_DISABLED: '1' };
 		try {
 			const validate = timed(() => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', root], { stdio: 'pipe' }));
-			const astro = timed(() => execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(process.cwd(), join(root, 'astro.config.mjs')), '--outDir', out], { env, stdio: 'pipe' }));
+			// Astro logs a line per page: past 2,000 pages that outgrows execFileSync's 1 MB default buffer.
+			const astro = timed(() => execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(process.cwd(), join(root, 'astro.config.mjs')), '--outDir', out], { env, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 }));
 			const pagefind = timed(() => execFileSync(process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', out, '--silent'], { stdio: 'pipe' }));
 			const pages = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
 			const seconds = validate + astro + pagefind;

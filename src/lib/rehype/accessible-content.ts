@@ -6,7 +6,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 const hasClass = (node: Element, name: string) => {
 	const className = node.properties?.className;
@@ -29,7 +29,12 @@ export function rehypeAccessibleContent() {
 				return;
 			}
 			if (node.tagName === 'th' && toString(node).trim() === '') node.tagName = 'td';
-			if (node.tagName === 'span' && hasClass(node, 'katex-display')) node.properties.tabIndex = 0;
+			if (node.tagName === 'span' && hasClass(node, 'katex-display')) {
+				node.properties.tabIndex = 0;
+				return SKIP;
+			}
+			// KaTeX's markup holds no table, header cell or list item, and it is most of a maths page's nodes.
+			if (node.tagName === 'span' && hasClass(node, 'katex')) return SKIP;
 			if (node.tagName === 'li' && hasClass(node, 'task-list-item')) {
 				const box = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'input');
 				if (box) box.properties.ariaLabel = toString(node).trim();

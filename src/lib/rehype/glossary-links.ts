@@ -19,6 +19,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 interface Matcher {
 	id: string;
 	pattern: RegExp;
+	/**
+	 * Text every match contains: the phrase, lower-cased when the pattern ignores case, to
+	 * look for in the lower-cased text. Null for a phrase beyond ASCII, whose case-blind
+	 * matches lower-casing might not find.
+	 */
+	needle: string | null;
 }
 
 /** An abbreviation such as "MAR" or "PCA": matched in its own case only, so "MAR" never links the month "Mar". */
@@ -29,7 +35,24 @@ export function matchersFor(entries: GlossaryEntry[]): Matcher[] {
 	return entries
 		.flatMap((e) => [e.term, ...e.aliases].map((phrase) => ({ id: e.id, phrase })))
 		.sort((a, b) => b.phrase.length - a.phrase.length)
-		.map(({ id, phrase }) => ({ id, pattern: new RegExp(`(?<![\\w-])${escape(phrase)}(?![\\w-])`, isAbbreviation(phrase) ? '' : 'i') }));
+		.map(({ id, phrase }) => {
+			const caseless = !isAbbreviation(phrase);
+			return {
+				id,
+				pattern: new RegExp(`(?<![\\w-])${escape(phrase)}(?![\\w-])`, caseless ? 'i' : ''),
+				needle: !/^[\x00-\x7f]*$/.test(phrase) ? null : caseless ? phrase.toLowerCase() : phrase,
+			};
+		});
+}
+
+/**
+ * Whether `matcher` can match `text` at all (`lower` is the text lower-cased): a substring
+ * test first, since most of the hundreds of phrases are in no given text and running
+ * every pattern on every text node of every page was most of the linker's time.
+ */
+export function mayMatch(matcher: Matcher, text: string, lower: string): boolean {
+	if (matcher.needle === null) return true;
+	return matcher.pattern.flags.includes('i') ? lower.includes(matcher.needle) : text.includes(matcher.needle);
 }
 
 function isMath(node: Element): boolean {
@@ -52,8 +75,10 @@ export function rehypeGlossaryLinks(options: { entries: GlossaryEntry[]; href: (
 			if (jsxName && SKIPPED.has(jsxName)) return SKIP;
 			if (node.type !== 'text' || !parent || index === undefined) return;
 			const text = (node as Text).value;
-			for (const { id, pattern } of matchers) {
-				if (linked.has(id)) continue;
+			const lower = text.toLowerCase();
+			for (const matcher of matchers) {
+				const { id, pattern } = matcher;
+				if (linked.has(id) || !mayMatch(matcher, text, lower)) continue;
 				const match = pattern.exec(text);
 				if (!match) continue;
 				linked.add(id);

@@ -6,16 +6,16 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import type { Heading, Root as MdastRoot, Text } from 'mdast';
-import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { rehypeBaseLinks } from './base-links';
+import { rehypeKatex } from './katex';
+import { remarkSmartypants } from './smartypants';
 
 /** KaTeX as the pages render it: HTML for the eye, MathML for screen readers. */
 export const katexOptions = { output: 'htmlAndMathml' } as const;
