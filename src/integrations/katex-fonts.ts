@@ -103,6 +103,7 @@ export default function katexFonts(): AstroIntegration {
 				cacheDir = join(fileURLToPath(config.cacheDir), 'katex-fonts');
 			},
 			'astro:build:done': async ({ dir, logger }) => {
+				const started = performance.now();
 				const out = fileURLToPath(dir);
 				const css = readFileSync(katexCssPath, 'utf8');
 				const katex = readKatexCssCached(css);
@@ -147,7 +148,8 @@ export default function katexFonts(): AstroIntegration {
 					writeFileSync(path, next);
 					pages++;
 				}
-				logger.info(`KaTeX on ${pages} pages: ${new Set(await Promise.all(subsets.values())).size} font subsets`);
+				const seconds = ((performance.now() - started) / 1000).toFixed(1);
+				logger.info(`KaTeX on ${pages} pages: ${new Set(await Promise.all(subsets.values())).size} font subsets in ${seconds} s`);
 			},
 		},
 	};

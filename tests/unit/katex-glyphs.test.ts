@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { matchFace, readKatexCss, specificity } from '../../src/lib/katex/faces';
+import { matchFace, matchesPath, parseSelector, readKatexCss, specificity } from '../../src/lib/katex/faces';
 import { glyphsOfHtml, katexFragments } from '../../src/lib/katex/glyphs';
 import { fontFaceRules, stylesheetWithoutFaces, withKatexAssets } from '../../src/integrations/katex-fonts';
 import { FETCHED_MATHS_ATTRIBUTE } from '../../src/lib/katex/glyphs';
@@ -25,6 +25,16 @@ describe('KaTeX stylesheet', () => {
 		expect(specificity('.katex .mathnormal')).toBe(2000);
 		expect(specificity('.katex .delimsizing.mult .delim-size1>span')).toBe(4001);
 		expect(specificity('#a .b span')).toBeGreaterThan(specificity('.a.b.c.d'));
+	});
+
+	it('matches selectors against an element\'s ancestors, as descendant or child', () => {
+		const el = (classes: string, tag = 'span') => ({ tag, classes: new Set(classes.split(' ')) });
+		const path = [el('katex'), el('delimsizing mult'), el('delim-size1'), el('inner')];
+		expect(matchesPath(parseSelector('.katex .delimsizing.mult .delim-size1>span'), path)).toBe(true);
+		expect(matchesPath(parseSelector('.katex .delimsizing.mult>span'), path)).toBe(false);
+		expect(matchesPath(parseSelector('.katex .inner'), path)).toBe(true);
+		expect(matchesPath(parseSelector('.other .inner'), path)).toBe(false);
+		expect(() => parseSelector('.katex [dir=rtl]')).toThrow(/\[dir=rtl\].*only tags, classes/);
 	});
 
 	it('matches faces as CSS does: style first, then the nearest weight', () => {

@@ -16,9 +16,19 @@ export interface FontFace {
 	name: string;
 }
 
+/** One compound of a selector: an optional tag and classes (`span.delimsizing.size1`). */
+export interface Compound {
+	tag?: string;
+	classes: string[];
+}
+
+/** A selector as compounds from left to right, each with the combinator before the next (' ' or '>'). */
+export type ParsedSelector = Array<{ compound: Compound; combinator?: ' ' | '>' }>;
+
 /** A rule that sets the font of what it matches: only the properties it sets. */
 export interface FontRule {
 	selector: string;
+	parsed: ParsedSelector;
 	specificity: number;
 	order: number;
 	family?: string;
@@ -41,6 +51,51 @@ export function specificity(selector: string): number {
 	const classes = (plain.match(/\.[\w-]+/g) ?? []).length;
 	const types = (plain.match(/(^|[\s>+~])[a-zA-Z][\w-]*/g) ?? []).length;
 	return ids * 1_000_000 + classes * 1000 + types;
+}
+
+/**
+ * Parses the selectors KaTeX's stylesheet writes (compounds of a tag and classes, joined
+ * by descendant or child combinators). Anything else throws, naming the selector: a
+ * KaTeX release that writes another kind must be taught here, not silently skipped.
+ */
+export function parseSelector(selector: string): ParsedSelector {
+	const parts = selector.trim().split(/\s*(>)\s*|\s+/).filter((p) => p !== undefined && p !== '');
+	const parsed: ParsedSelector = [];
+	for (const part of parts) {
+		if (part === '>') {
+			const last = parsed.at(-1);
+			if (!last) throw new Error(`KaTeX font rule "${selector}": a selector cannot start with ">"`);
+			last.combinator = '>';
+			continue;
+		}
+		const match = /^([a-zA-Z][\w-]*)?((?:\.[\w-]+)*)$/.exec(part);
+		if (!match) throw new Error(`KaTeX font rule "${selector}": only tags, classes and the " " and ">" combinators are supported (src/lib/katex/faces.ts)`);
+		const last = parsed.at(-1);
+		if (last && !last.combinator) last.combinator = ' ';
+		parsed.push({ compound: { tag: match[1], classes: match[2] ? match[2].slice(1).split('.') : [] } });
+	}
+	return parsed;
+}
+
+/** An element of the path from the outermost to the one being matched. */
+export interface PathElement {
+	tag: string;
+	classes: ReadonlySet<string>;
+}
+
+const matchesCompound = (compound: Compound, element: PathElement) =>
+	(compound.tag === undefined || compound.tag === element.tag) && compound.classes.every((c) => element.classes.has(c));
+
+/** Whether the last element of `path` matches the selector, given its ancestors before it in `path`. */
+export function matchesPath(selector: ParsedSelector, path: readonly PathElement[]): boolean {
+	const match = (s: number, e: number): boolean => {
+		if (!matchesCompound(selector[s]!.compound, path[e]!)) return false;
+		if (s === 0) return true;
+		if (selector[s - 1]!.combinator === '>') return e > 0 && match(s - 1, e - 1);
+		for (let a = e - 1; a >= 0; a--) if (match(s - 1, a)) return true;
+		return false;
+	};
+	return selector.length > 0 && path.length > 0 && match(selector.length - 1, path.length - 1);
 }
 
 /** The `font` shorthand's family, weight and style (KaTeX writes `font: normal 1.21em KaTeX_Main, …`). */
@@ -81,7 +136,7 @@ export function readKatexCss(css: string): KatexFontCss {
 			else if (decl.prop === 'font-style') set.style = decl.value === 'italic' || decl.value === 'oblique' ? 'italic' : 'normal';
 		});
 		if (Object.keys(set).length === 0) return;
-		for (const selector of rule.selectors) rules.push({ selector, specificity: specificity(selector), order: order++, ...set });
+		for (const selector of rule.selectors) rules.push({ selector, parsed: parseSelector(selector), specificity: specificity(selector), order: order++, ...set });
 	});
 	return { faces, rules };
 }

@@ -4,16 +4,13 @@
  * weight and style inherited), then the face CSS font matching picks. Only the visible
  * rendering (`.katex-html`) counts; the MathML beside it is for screen readers.
  */
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { selectAll } from 'hast-util-select';
-import { matchFace, type FontRule, type KatexFontCss } from './faces';
+import { decodeHTML } from 'entities';
+import { matchFace, matchesPath, type FontRule, type KatexFontCss, type PathElement } from './faces';
 
 /** On an element that shows HTML fetched after load (today's drill): the page needs the fonts of the fetched maths too. */
 export const FETCHED_MATHS_ATTRIBUTE = 'data-fetched-maths';
 
 type Font = { family: string; weight: number; style: 'normal' | 'italic' };
-type Declared = Partial<Font> & { rank: Partial<Record<keyof Font, number>> };
 
 /** Face name → the characters it draws. */
 export type GlyphsByFace = Map<string, Set<string>>;
@@ -27,27 +24,39 @@ export function addGlyphs(into: GlyphsByFace, from: GlyphsByFace): GlyphsByFace 
 	return into;
 }
 
-function declaredFonts(tree: Root, rules: FontRule[]): Map<Element, Declared> {
-	const declared = new Map<Element, Declared>();
+/** Rules by a class their last compound needs (an element without it cannot match); rules needing none under ''. */
+function indexRules(rules: readonly FontRule[]): Map<string, FontRule[]> {
+	const index = new Map<string, FontRule[]>();
 	for (const rule of rules) {
-		const rank = rule.specificity * 100_000 + rule.order;
-		for (const element of selectAll(rule.selector, tree)) {
-			const own = declared.get(element) ?? { rank: {} };
+		const key = rule.parsed.at(-1)?.compound.classes[0] ?? '';
+		index.set(key, [...(index.get(key) ?? []), rule]);
+	}
+	return index;
+}
+
+/** The font an element gets: the winning rule per property (specificity, then order), else its parent's. */
+function fontOf(path: readonly PathElement[], index: Map<string, FontRule[]>, inherited: Font): Font {
+	let font = inherited;
+	const rank: Partial<Record<keyof Font, number>> = {};
+	const element = path.at(-1)!;
+	for (const key of ['', ...element.classes]) {
+		for (const rule of index.get(key) ?? []) {
+			if (!matchesPath(rule.parsed, path)) continue;
+			const weight = rule.specificity * 100_000 + rule.order;
 			for (const prop of ['family', 'weight', 'style'] as const) {
-				if (rule[prop] === undefined || (own.rank[prop] ?? -1) > rank) continue;
-				(own as Record<string, unknown>)[prop] = rule[prop];
-				own.rank[prop] = rank;
+				if (rule[prop] === undefined || (rank[prop] ?? -1) > weight) continue;
+				if (font === inherited) font = { ...inherited };
+				(font as Record<string, unknown>)[prop] = rule[prop];
+				rank[prop] = weight;
 			}
-			declared.set(element, own);
 		}
 	}
-	return declared;
+	return font;
 }
 
 /**
  * The visible part of every formula in a page's HTML, each inside a bare `.katex` span
- * (the one ancestor KaTeX's rules look at): parsing these few fragments instead of the
- * whole page keeps the build's cost per page small.
+ * (the one ancestor KaTeX's rules look at).
  */
 export function katexFragments(html: string): string {
 	const parts: string[] = [];
@@ -67,33 +76,45 @@ export function katexFragments(html: string): string {
 	return parts.join('');
 }
 
-/** The glyphs of every face used by the maths in a hast tree whose formulas sit at its top level (see katexFragments). */
-export function glyphsOfTree(tree: Root, css: KatexFontCss): GlyphsByFace {
+/**
+ * The glyphs of every face used by the maths in a page's HTML. KaTeX's markup is read
+ * as a stream of tags and text (it writes no comments, scripts or unclosed elements),
+ * which keeps the build's cost per page to a few milliseconds.
+ */
+export function glyphsOfHtml(html: string, css: KatexFontCss): GlyphsByFace {
 	const glyphs: GlyphsByFace = new Map();
-	const declared = declaredFonts(tree, css.rules);
-	// .katex sets all three with its `font` shorthand; this is only the start of the walk.
+	const fragments = katexFragments(html);
+	if (!fragments) return glyphs;
 	const page: Font = { family: '', weight: 400, style: 'normal' };
-	const inherit = (element: Element, from: Font): Font => {
-		const own = declared.get(element);
-		return own ? { family: own.family ?? from.family, weight: own.weight ?? from.weight, style: own.style ?? from.style } : from;
-	};
-	const walk = (element: Element, font: Font) => {
-		for (const child of element.children) {
-			if (child.type === 'element') walk(child, inherit(child, font));
-			else if (child.type === 'text' && child.value.length > 0) {
-				const face = matchFace(css.faces, font.family, font.weight, font.style);
-				if (!face) continue;
-				const set = glyphs.get(face.name) ?? new Set<string>();
-				for (const c of child.value) set.add(c);
-				glyphs.set(face.name, set);
+	const index = indexRules(css.rules);
+	const faces = new Map<Font, string | undefined>();
+	const path: PathElement[] = [];
+	const fonts: Font[] = [];
+	const token = /<(\/?)([a-zA-Z][\w-]*)([^>]*?)(\/?)>|([^<]+)/g;
+	for (let m = token.exec(fragments); m; m = token.exec(fragments)) {
+		const [, closing, tag, attributes, selfClosing, text] = m;
+		if (text !== undefined) {
+			const font = fonts.at(-1);
+			if (!font) continue;
+			// Fonts are shared between elements that inherit them, so most lookups hit.
+			if (!faces.has(font)) faces.set(font, matchFace(css.faces, font.family, font.weight, font.style)?.name);
+			const face = faces.get(font);
+			if (!face) continue;
+			const set = glyphs.get(face) ?? new Set<string>();
+			for (const c of decodeHTML(text)) set.add(c);
+			glyphs.set(face, set);
+		} else if (closing) {
+			path.pop();
+			fonts.pop();
+		} else {
+			const classes = /\bclass="([^"]*)"/.exec(attributes!)?.[1] ?? '';
+			path.push({ tag: tag!.toLowerCase(), classes: new Set(classes.split(/\s+/).filter(Boolean)) });
+			fonts.push(fontOf(path, index, fonts.at(-1) ?? page));
+			if (selfClosing) {
+				path.pop();
+				fonts.pop();
 			}
 		}
-	};
-	for (const child of tree.children) if (child.type === 'element') walk(child, inherit(child, page));
+	}
 	return glyphs;
-}
-
-export function glyphsOfHtml(html: string, css: KatexFontCss): GlyphsByFace {
-	const fragments = katexFragments(html);
-	return fragments ? glyphsOfTree(fromHtml(fragments, { fragment: true }), css) : new Map();
 }
