@@ -17,7 +17,12 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
-					fileParallelism: false,
+					// Two files at a time (each its own Chromium and server): one file's page mostly
+					// waits on the browser, so the second core idled; polls wait up to 10 s for what
+					// a loaded machine draws late, and still fail when it never comes.
+					fileParallelism: true,
+					maxWorkers: 2,
+					expect: { poll: { timeout: 10_000 } },
 				},
 			},
 		],
