@@ -1,4 +1,18 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Browser files run two at a time; the accessibility sweep alone takes longer than all
+ * the others together, so it starts first and the rest share the other worker. (On a
+ * fresh clone vitest has no timings and would start it last.)
+ */
+class SweepFirst extends BaseSequencer {
+	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const sorted = await super.sort(files);
+		const isSweep = (file: TestSpecification) => Number(!file.moduleId.endsWith('/axe.test.ts'));
+		return sorted.sort((a, b) => isSweep(a) - isSweep(b));
+	}
+}
 
 // Four projects: `unit` (pure logic, no build), `build` (reads the built dist/),
 // `e2e` (Chromium against the built site), `merge` (a fork merging upstream, then built).
@@ -6,6 +20,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		env: { TZ: 'UTC', ASTRO_TELEMETRY_DISABLED: '1' },
+		sequence: { sequencer: SweepFirst },
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'] } },
 			{ extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
