@@ -33,17 +33,10 @@ export function stylesheetWithoutFaces(css: string): string {
 
 /** The @font-face rules of one page: KaTeX's own descriptors, with `src` the page's subset. */
 export function fontFaceRules(css: string, urls: Map<string, string>): string {
-	const rules: string[] = [];
-	postcss.parse(css).walkAtRules('font-face', (rule) => {
-		const src = rule.nodes?.find((n): n is postcss.Declaration => n.type === 'decl' && n.prop === 'src');
-		const name = src?.value.match(/([\w-]+)\.woff2/)?.[1];
-		const url = name && urls.get(name);
-		if (!src || !url) return;
-		const copy = rule.clone();
-		copy.walkDecls('src', (decl) => void (decl.value = `url(${url}) format("woff2")`));
-		rules.push(copy.toString().replace(/\s*\n\s*/g, ''));
-	});
-	return rules.join('');
+	return [...parsedCss(css).faceRules]
+		.filter(([name]) => urls.has(name))
+		.map(([name, rule]) => rule.replace(SRC_PLACEHOLDER, `url(${urls.get(name)}) format("woff2")`))
+		.join('');
 }
 
 /**
@@ -55,7 +48,7 @@ export async function withKatexAssets(
 	html: string,
 	{ css, stylesheetHref, fetched, subsetUrl }: { css: string; stylesheetHref: string; fetched: GlyphsByFace; subsetUrl: (face: string, glyphs: Set<string>) => Promise<string> },
 ): Promise<string | null> {
-	const glyphs = glyphsOfHtml(html, readKatexCssCached(css));
+	const glyphs = glyphsOfHtml(html, parsedCss(css).read);
 	if (fetched.size > 0 && html.includes(FETCHED_MATHS_ATTRIBUTE)) addGlyphs(glyphs, fetched);
 	if (glyphs.size === 0) return null;
 	const urls = new Map(await Promise.all([...glyphs].map(async ([name, chars]) => [name, await subsetUrl(name, chars)] as const)));
@@ -66,10 +59,27 @@ export async function withKatexAssets(
 	return html.slice(0, index) + head + html.slice(index);
 }
 
-let parsed: { css: string; read: ReturnType<typeof readKatexCss> } | undefined;
-function readKatexCssCached(css: string) {
-	if (parsed?.css !== css) parsed = { css, read: readKatexCss(css) };
-	return parsed.read;
+const SRC_PLACEHOLDER = '\u0000src\u0000';
+
+/**
+ * KaTeX's stylesheet read once per build, not once per page: its faces and font rules,
+ * and each @font-face rule as written, keyed by its face, with its `src` left to fill in.
+ */
+let parsed: { css: string; read: ReturnType<typeof readKatexCss>; faceRules: Map<string, string> } | undefined;
+function parsedCss(css: string) {
+	if (parsed?.css !== css) {
+		const faceRules = new Map<string, string>();
+		postcss.parse(css).walkAtRules('font-face', (rule) => {
+			const src = rule.nodes?.find((n): n is postcss.Declaration => n.type === 'decl' && n.prop === 'src');
+			const name = src?.value.match(/([\w-]+)\.woff2/)?.[1];
+			if (!src || !name) return;
+			const copy = rule.clone();
+			copy.walkDecls('src', (decl) => void (decl.value = SRC_PLACEHOLDER));
+			faceRules.set(name, copy.toString().replace(/\s*\n\s*/g, ''));
+		});
+		parsed = { css, read: readKatexCss(css), faceRules };
+	}
+	return parsed;
 }
 
 /** The HTML files of a built site, relative to it. */
@@ -106,7 +116,7 @@ export default function katexFonts(): AstroIntegration {
 				const started = performance.now();
 				const out = fileURLToPath(dir);
 				const css = readFileSync(katexCssPath, 'utf8');
-				const katex = readKatexCssCached(css);
+				const katex = parsedCss(css).read;
 				const facesByName = new Map<string, FontFace>(katex.faces.map((f) => [f.name, f]));
 				const stylesheet = stylesheetWithoutFaces(css);
 				const stylesheetFile = `katex.${shortHash(stylesheet)}.css`;
