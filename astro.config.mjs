@@ -11,6 +11,7 @@ import katexFonts from './src/integrations/katex-fonts.ts';
 import { rehypeBaseLinks } from './src/lib/rehype/base-links.ts';
 import { rehypeGlossaryLinks } from './src/lib/rehype/glossary-links.ts';
 import { rehypeAccessibleContent } from './src/lib/rehype/accessible-content.ts';
+import { rehypeHighlight } from './src/lib/rehype/highlight.ts';
 import { rehypeKatex } from './src/lib/rehype/katex.ts';
 import { remarkSmartypants } from './src/lib/rehype/smartypants.ts';
 import { normaliseBase } from './src/lib/config.ts';
@@ -73,12 +74,14 @@ export default defineConfig({
 			smartypants: false,
 			remarkPlugins: [remarkSmartypants, remarkMath, [remarkPythonOutputs, { root: process.env.COURSE_ROOT ?? '.', base }], [remarkPythonVersions, { root: process.env.COURSE_ROOT ?? '.' }]],
 			rehypePlugins: [
+				rehypeHighlight,
 				[rehypeKatex, katexOptions],
 				rehypeAccessibleContent,
 				[rehypeGlossaryLinks, { entries: glossary, href: (/** @type {string} */ id) => `${base.replace(/\/?$/, '/')}glossary/#${id}` }],
 				[rehypeBaseLinks, { base }],
 			],
 		}),
-		shikiConfig: { themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' }, defaultColor: false },
+		// Code is highlighted by the site's own step (src/lib/highlight.ts), first among the rehype plugins, where Astro's would run.
+		syntaxHighlight: false,
 	},
 });

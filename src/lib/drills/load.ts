@@ -5,8 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
-import { createHighlighter } from 'shiki';
+import { toHtml } from 'hast-util-to-html';
 import { courseRoot } from '../course/course-root';
+import { highlight } from '../highlight';
 import { cachePathFor, figuresDir, pythonBlocks, type CachedBlock, type CachedPage } from '../python/outputs';
 import { svgSize } from '../rehype/python-outputs';
 import { renderInline } from '../site/inline-markdown';
@@ -15,9 +16,21 @@ import { href } from '../site';
 import { bankIndex, servedWeek, type ServedWeek } from './served';
 import type { BankIndex } from './select';
 
-/** The pages' code themes (astro.config.mjs shikiConfig), so a revealed solution looks like the code in the weeks. */
-const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
-let highlighter: ReturnType<typeof createHighlighter> | null = null;
+/** A revealed solution's code, highlighted like the code in the weeks. */
+async function highlightSolution(code: string): Promise<string> {
+	const tree = await highlight(code, 'python', {
+		transformers: [
+			{
+				pre(node) {
+					this.addClassToHast(node, 'astro-code');
+					// Scrollable code must be reachable by keyboard, as the pages' blocks are.
+					node.properties.tabindex = '0';
+				},
+			},
+		],
+	});
+	return toHtml(tree);
+}
 
 export async function getDrillWeeks() {
 	return (await getCollection('drills')).sort((a, b) => a.data.week - b.data.week);
@@ -38,28 +51,13 @@ export async function getServedWeek(week: number): Promise<ServedWeek | null> {
 	const blocks = new Map<string, CachedBlock & { code: string }>();
 	for (const b of cached.blocks) if (b.name && codeById.has(b.id)) blocks.set(b.name, { ...b, code: codeById.get(b.id)! });
 	const glossary = new Map((await getCollection('glossary')).map((g) => [g.data.id, g.data]));
-	highlighter ??= createHighlighter({ themes: Object.values(THEMES), langs: ['python'] });
-	const shiki = await highlighter;
+	const highlighted = new Map(await Promise.all([...blocks.values()].map(async (b) => [b.code, await highlightSolution(b.code)] as const)));
 	return servedWeek({
 		week,
 		drills: entry.data.drills,
 		blocks,
 		glossary,
-		highlight: (code) =>
-			shiki.codeToHtml(code, {
-				lang: 'python',
-				themes: THEMES,
-				defaultColor: false,
-				transformers: [
-					{
-						pre(node) {
-							this.addClassToHast(node, 'astro-code');
-							// Scrollable code must be reachable by keyboard, as Astro does for the pages' blocks.
-							node.properties.tabindex = '0';
-						},
-					},
-				],
-			}),
+		highlight: (code) => highlighted.get(code)!,
 		inline: (text) => renderInline(text),
 		figureUrl: (name) => href(`/outputs/${name}`),
 		glossaryUrl: (id) => href(pathTo.glossary(id)),

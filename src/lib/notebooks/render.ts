@@ -4,7 +4,8 @@
  * HTML, HTML outputs are sanitised, and a malformed notebook yields an error
  * message naming the file and the problem instead of throwing.
  */
-import { codeToHtml } from 'shiki';
+import { toHtml } from 'hast-util-to-html';
+import { highlight } from '../highlight';
 import sanitizeHtml from 'sanitize-html';
 import { firstHeading, renderMarkdown } from './markdown';
 
@@ -95,13 +96,8 @@ function renderOutput(output: unknown, where: string, cellNumber: number): strin
 }
 
 async function highlightPython(code: string): Promise<string> {
-	return codeToHtml(code, {
-		lang: 'python',
-		themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
-		defaultColor: false,
-		// The site's CSS styles Astro's code blocks by this class; reuse it.
-		transformers: [{ pre(node) { this.addClassToHast(node, 'astro-code'); } }],
-	});
+	// The site's CSS styles Astro's code blocks by this class; reuse it.
+	return toHtml(await highlight(code, 'python', { transformers: [{ pre(node) { this.addClassToHast(node, 'astro-code'); } }] }));
 }
 
 async function renderCell(cell: unknown, index: number): Promise<RenderedCell> {
