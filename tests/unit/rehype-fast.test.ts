@@ -1,7 +1,8 @@
 // The build's faster stand-ins must write what the plugins they replace wrote: KaTeX
 // rendered once per formula (src/lib/rehype/katex.ts), smart punctuation that skips the
 // texts it cannot change (smartypants.ts) and the glossary linker's substring pre-check.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import type { Root as HastRoot } from 'hast';
@@ -16,7 +17,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { rehypeAccessibleContent } from '../../src/lib/rehype/accessible-content';
-import { matchersFor, mayMatch, rehypeGlossaryLinks } from '../../src/lib/rehype/glossary-links';
+import { matcherIndex, matchersFor, mayMatch, rehypeGlossaryLinks } from '../../src/lib/rehype/glossary-links';
 import { copy, Lru, rehypeKatex } from '../../src/lib/rehype/katex';
 import { katexOptions } from '../../src/lib/rehype/pipeline';
 import { mayHaveDashesEllipsesOrBackticks, remarkSmartypants } from '../../src/lib/rehype/smartypants';
@@ -105,6 +106,26 @@ describe('glossary pre-check', () => {
 		expect(mayMatch(find('coefficient'), text, text.toLowerCase())).toBe(false);
 		// Beyond ASCII, the pattern always decides.
 		expect(mayMatch(find('R²'), 'nothing here', 'nothing here')).toBe(true);
+	});
+	it('offers, for every line of the course, each phrase that matches it, longest first', () => {
+		const course = matchersFor(parse(readFileSync('content/glossary.yaml', 'utf8')));
+		const candidates = matcherIndex(course);
+		const lines = (readdirSync('content', { recursive: true }) as string[])
+			.filter((f) => /\.mdx?$/.test(f))
+			.flatMap((f) => readFileSync(`content/${f}`, 'utf8').split('\n'));
+		// Edge cases beside the course's own lines: symbols that lower-case to letters, phrases at the ends.
+		lines.push('\u212Amean and mean', 'R² alone', 'PCA', 'MAR, not Mar', 'a p-value.');
+		let matched = 0;
+		for (const line of lines) {
+			const offered = candidates(line);
+			const expected = course.filter((m) => m.pattern.test(line));
+			matched += expected.length;
+			for (const m of expected) expect(offered, `${m.pattern} in ${JSON.stringify(line)}`).toContain(m);
+			expect(offered.map((m) => course.indexOf(m))).toEqual([...offered.map((m) => course.indexOf(m))].sort((a, b) => a - b));
+		}
+		expect(matched).toBeGreaterThan(500);
+		// And it rules most of them out.
+		expect(candidates('A plain sentence about nothing in particular.').length).toBeLessThan(course.length / 4);
 	});
 	it('links what it linked without the pre-check', () => {
 		const tree = fromHtml('<p>Principal Component Analysis, then R² and PCA.</p>', { fragment: true }) as HastRoot;

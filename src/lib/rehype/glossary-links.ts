@@ -55,6 +55,31 @@ export function mayMatch(matcher: Matcher, text: string, lower: string): boolean
 	return matcher.pattern.flags.includes('i') ? lower.includes(matcher.needle) : text.includes(matcher.needle);
 }
 
+const WORD = /[A-Za-z0-9]+/g;
+
+/**
+ * Which matchers can match a text, found by its words instead of trying all of them:
+ * a pattern starts where no word character or hyphen precedes it, so a text can hold a
+ * phrase only if it holds the phrase's first ASCII word as a whole word (in any case).
+ * Phrases with no such word (beyond ASCII, or starting with a symbol) are always tried.
+ */
+export function matcherIndex(matchers: Matcher[]): (text: string) => Matcher[] {
+	const byWord = new Map<string, number[]>();
+	const always: number[] = [];
+	matchers.forEach((matcher, position) => {
+		const first = matcher.needle === null ? null : (/^[a-z0-9]+/.exec(matcher.needle.toLowerCase())?.[0] ?? null);
+		if (first === null) always.push(position);
+		else byWord.set(first, [...(byWord.get(first) ?? []), position]);
+	});
+	return (text) => {
+		const positions = new Set(always);
+		// Words of the text itself, not of its lower-casing, which can turn a symbol into a letter.
+		for (const [word] of text.matchAll(WORD)) for (const position of byWord.get(word.toLowerCase()) ?? []) positions.add(position);
+		// Longer phrases first, as matchersFor ordered them.
+		return [...positions].sort((a, b) => a - b).map((position) => matchers[position]!);
+	};
+}
+
 function isMath(node: Element): boolean {
 	const className = node.properties?.className;
 	return Array.isArray(className) && className.some((c) => String(c).startsWith('katex'));
@@ -66,7 +91,7 @@ function jsxElementName(node: { type: string }): string | null {
 }
 
 export function rehypeGlossaryLinks(options: { entries: GlossaryEntry[]; href: (id: string) => string }) {
-	const matchers = matchersFor(options.entries);
+	const candidates = matcherIndex(matchersFor(options.entries));
 	return (tree: Root) => {
 		const linked = new Set<string>();
 		visit(tree, (node, index, parent) => {
@@ -76,7 +101,7 @@ export function rehypeGlossaryLinks(options: { entries: GlossaryEntry[]; href: (
 			if (node.type !== 'text' || !parent || index === undefined) return;
 			const text = (node as Text).value;
 			const lower = text.toLowerCase();
-			for (const matcher of matchers) {
+			for (const matcher of candidates(text)) {
 				const { id, pattern } = matcher;
 				if (linked.has(id) || !mayMatch(matcher, text, lower)) continue;
 				const match = pattern.exec(text);
