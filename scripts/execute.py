@@ -12,11 +12,14 @@ Python hides DeprecationWarning by default) comes back as "file:line: Category: 
 with the line inside the block that raised it, so the run can fail on it.
 
 Each page runs in its own process, forked from one that has already imported the
-numeric stack, so every page starts from a clean namespace without paying the
-import cost again. Blocks of a page share that namespace, in order, from the data
+numeric stack the pages use, so every page starts from a clean namespace without
+paying the import cost again. Blocks of a page share that namespace, in order, from the data
 folder's parent (so "data/x.csv" resolves as it does for a reader).
 """
+import ast
 import contextlib
+import importlib
+import importlib.metadata
 import io
 import json
 import multiprocessing as mp
@@ -44,14 +47,17 @@ import matplotlib  # noqa: E402
 matplotlib.use('Agg')
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy  # noqa: E402
-import pandas  # noqa: E402
-import scipy  # noqa: E402
-import sklearn  # noqa: E402
-import seaborn  # noqa: E402
-import statsmodels  # noqa: E402
-import statsmodels.api  # noqa: E402,F401
-import sklearn.linear_model  # noqa: E402,F401
-import scipy.stats  # noqa: E402,F401
+
+# The numeric stack beyond what this runner needs, by the top-level package a page imports:
+# imported once before the pages fork when some page imports that package (the book imports
+# all of them). Importing all of it took most of a small course's run.
+NUMERIC_STACK = {
+	'pandas': ['pandas'],
+	'scipy': ['scipy', 'scipy.stats'],
+	'sklearn': ['sklearn', 'sklearn.linear_model'],
+	'seaborn': ['seaborn'],
+	'statsmodels': ['statsmodels', 'statsmodels.api'],
+}
 
 # Deterministic SVG: ids from a fixed salt, text kept as text, no creation date.
 SVG_RC = {'svg.hashsalt': 'course-book', 'svg.fonttype': 'none', 'figure.max_open_warning': 0}
@@ -65,9 +71,34 @@ def versions():
 	"""The releases that print the book's outputs, by the names a learner installs them under."""
 	import platform
 	out = {'python': platform.python_version()}
-	for name, mod in (('numpy', numpy), ('pandas', pandas), ('scikit-learn', sklearn), ('scipy', scipy), ('matplotlib', matplotlib), ('statsmodels', statsmodels), ('seaborn', seaborn)):
-		out[name] = mod.__version__.split('+')[0]
+	for name in ('numpy', 'pandas', 'scikit-learn', 'scipy', 'matplotlib', 'statsmodels', 'seaborn'):
+		out[name] = importlib.metadata.version(name).split('+')[0]
 	return out
+
+
+def imported_packages(job):
+	"""Top-level packages the job's blocks import. A block that does not parse imports nothing
+	here; its page reports the syntax error when it runs."""
+	packages = set()
+	for page in job['pages']:
+		for block in page['blocks']:
+			try:
+				tree = ast.parse(block['code'])
+			except SyntaxError:
+				continue
+			for node in ast.walk(tree):
+				if isinstance(node, ast.Import):
+					packages.update(alias.name.split('.')[0] for alias in node.names)
+				elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+					packages.add(node.module.split('.')[0])
+	return packages
+
+
+def preload(packages):
+	for package, modules in NUMERIC_STACK.items():
+		if package in packages:
+			for module in modules:
+				importlib.import_module(module)
 
 
 def first_line(text):
@@ -325,6 +356,7 @@ def main():
 	job['figureDir'] = os.path.abspath(job['figureDir'])
 	os.makedirs(job['figureDir'], exist_ok=True)
 	result = {'versions': versions()}
+	preload(imported_packages(job))
 	started = time.perf_counter()
 	result['pages'] = run_pages(job) if job['pages'] else []
 	result['pagesSeconds'] = round(time.perf_counter() - started, 3)
