@@ -5,6 +5,10 @@
  * one week's teaching text (maths, code, tables), since the schema holds a course at 24
  * weeks. Prints build seconds, ms per page, the marginal cost per page and the bytes
  * Pagefind loads for a first query in Chromium.
+ *
+ * Beside wall time it prints the CPU time the build's processes used: on a shared machine
+ * the wall time of the same build varies by a third from one run to the next (measured),
+ * while its CPU time moves far less, so the CPU figures are the ones to compare runs by.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../../tests/support/browser';
+import { machineLoad } from './machine';
 import { serveGzipped } from './serve-gzip';
 
 const weekBodies = readdirSync('content/weeks')
@@ -52,10 +57,30 @@ export function syntheticCourse(weekPages: number): string {
 	return root;
 }
 
-function timed(run: () => void): number {
-	const started = performance.now();
+/**
+ * CPU seconds used so far by this process's finished children (user + system), from
+ * /proc/self/stat; null where there is no /proc.
+ */
+let ticksPerSecond: number | null = null;
+function childrenCpuSeconds(): number | null {
+	if (!existsSync('/proc/self/stat')) return null;
+	ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+	// Fields after the command name (which may hold spaces); cutime and cstime are fields 16 and 17.
+	const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+	const ticks = Number(fields[13]) + Number(fields[14]);
+	return ticks / ticksPerSecond;
+}
+
+interface Timing {
+	seconds: number;
+	cpu: number | null;
+}
+
+function timed(run: () => void): Timing {
+	const [started, cpuBefore] = [performance.now(), childrenCpuSeconds()];
 	run();
-	return (performance.now() - started) / 1000;
+	const cpuAfter = childrenCpuSeconds();
+	return { seconds: (performance.now() - started) / 1000, cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
 }
 
 async function firstQueryBytes(dir: string, query: string): Promise<number> {
@@ -86,8 +111,8 @@ export function sizesFromArgs(args: string[]): number[] | null {
 }
 
 export async function runScale(sizes = sizesFromArgs(process.argv) ?? [24, 240, 2400]): Promise<void> {
-	console.log('\nScale: synthetic courses through validate + astro build + pagefind (this machine):');
-	const rows: Array<{ pages: number; seconds: number }> = [];
+	console.log(`\nScale: synthetic courses through validate + astro build + pagefind (this machine, ${machineLoad()}):`);
+	const rows: Array<{ pages: number; seconds: number; cpu: number | null }> = [];
 	for (const size of sizes) {
 		const root = syntheticCourse(size);
 		const out = join(root, 'dist');
@@ -98,12 +123,14 @@ export async function runScale(sizes = sizesFromArgs(process.argv) ?? [24, 240, 
 			const astro = timed(() => execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--config', relative(process.cwd(), join(root, 'astro.config.mjs')), '--outDir', out], { env, stdio: 'pipe', maxBuffer: 256 * 1024 * 1024 }));
 			const pagefind = timed(() => execFileSync(process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', out, '--silent'], { stdio: 'pipe' }));
 			const pages = (readdirSync(out, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
-			const seconds = validate + astro + pagefind;
-			rows.push({ pages, seconds });
+			const steps = [validate, astro, pagefind];
+			const seconds = steps.reduce((sum, step) => sum + step.seconds, 0);
+			const cpu = steps.every((step) => step.cpu !== null) ? steps.reduce((sum, step) => sum + step.cpu!, 0) : null;
+			rows.push({ pages, seconds, cpu });
 			const query = await firstQueryBytes(out, 'variance');
 			console.log(
-				`  ${String(size).padStart(5)} week pages: ${String(pages).padStart(5)} HTML pages, build ${seconds.toFixed(1)} s (validate ${validate.toFixed(1)}, astro ${astro.toFixed(1)}, pagefind ${pagefind.toFixed(1)}), ` +
-					`${((seconds * 1000) / pages).toFixed(1)} ms/page; Pagefind first query "variance" ${(query / 1024).toFixed(1)} KB`,
+				`  ${String(size).padStart(5)} week pages: ${String(pages).padStart(5)} HTML pages, build ${seconds.toFixed(1)} s (validate ${validate.seconds.toFixed(1)}, astro ${astro.seconds.toFixed(1)}, pagefind ${pagefind.seconds.toFixed(1)}), ` +
+					`${((seconds * 1000) / pages).toFixed(1)} ms/page${cpu === null ? '' : `, CPU ${cpu.toFixed(1)} s`}; Pagefind first query "variance" ${(query / 1024).toFixed(1)} KB`,
 			);
 		} finally {
 			rmSync(root, { recursive: true, force: true });
@@ -111,8 +138,10 @@ export async function runScale(sizes = sizesFromArgs(process.argv) ?? [24, 240, 
 	}
 	for (let i = 1; i < rows.length; i++) {
 		const [a, b] = [rows[i - 1]!, rows[i]!];
-		console.log(`  marginal ${a.pages} → ${b.pages} pages: ${(((b.seconds - a.seconds) * 1000) / (b.pages - a.pages)).toFixed(1)} ms/page`);
+		const cpu = a.cpu === null || b.cpu === null ? '' : `, CPU ${(((b.cpu - a.cpu) * 1000) / (b.pages - a.pages)).toFixed(1)} ms/page`;
+		console.log(`  marginal ${a.pages} → ${b.pages} pages: ${(((b.seconds - a.seconds) * 1000) / (b.pages - a.pages)).toFixed(1)} ms/page${cpu}`);
 	}
+	console.log(`  (${machineLoad()} at the end)`);
 	if (rows.length === 3) {
 		const [, m, l] = rows as [typeof rows[0], typeof rows[0], typeof rows[0]];
 		console.log(`  ${l.pages}/${m.pages} pages: build time ×${(l.seconds / m.seconds).toFixed(2)} for pages ×${(l.pages / m.pages).toFixed(2)} (${(l.seconds / m.seconds / (l.pages / m.pages)).toFixed(2)}× linear)`);

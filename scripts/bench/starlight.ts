@@ -8,11 +8,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
 import { launchBrowser } from '../../tests/support/browser';
+import { machineLoad } from './machine';
 import { serveSites, siteBase } from './serve-gzip';
 
 export interface Transfer {
@@ -95,8 +95,6 @@ export const collections = { docs: defineCollection({ loader: docsLoader(), sche
 	return root;
 }
 
-const load = () => `load ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} cores`;
-
 export async function runStarlight(dir = 'dist'): Promise<void> {
 	// Week 1 (little maths) and week 23 (the most), or the last week of a shorter course.
 	const weekFiles = readdirSync('content/weeks').filter((f) => /^\d\d\.mdx$/.test(f)).sort();
@@ -107,7 +105,7 @@ export async function runStarlight(dir = 'dist'): Promise<void> {
 	const browser = await launchBrowser();
 	const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 	const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-	console.log(`\nBeside Starlight (same week text, remark-math + rehype-katex; bytes Chromium transfers, cold cache, one server, gzip; ${load()}):`);
+	console.log(`\nBeside Starlight (same week text, remark-math + rehype-katex; bytes Chromium transfers, cold cache, one server, gzip; ${machineLoad()}):`);
 	try {
 		for (const week of weeks) {
 			const book = await transferOf(browser, new URL(`weeks/${String(week).padStart(2, '0')}/`, ours).href);
@@ -118,7 +116,7 @@ export async function runStarlight(dir = 'dist'): Promise<void> {
 			console.log(line('on load', book.load, star.load));
 			console.log(line('read to the end', book.read, star.read));
 		}
-		console.log(`  (${load()} at the end)`);
+		console.log(`  (${machineLoad()} at the end)`);
 	} finally {
 		await browser.close();
 		await server.close();
