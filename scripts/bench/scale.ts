@@ -6,9 +6,9 @@
  * weeks. Prints build seconds, ms per page, the marginal cost per page and the bytes
  * Pagefind loads for a first query in Chromium.
  *
- * Beside wall time it prints the CPU time the build's processes used: on a shared machine
- * the wall time of the same build varies by a third from one run to the next (measured),
- * while its CPU time moves far less, so the CPU figures are the ones to compare runs by.
+ * Beside wall time it prints the CPU time the build's processes used and the share of the
+ * machine's CPU the hypervisor took (steal): on a shared virtual machine the same build's
+ * wall time varied by half from one run to the next, and the steal says how busy the host was.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,16 +71,30 @@ function childrenCpuSeconds(): number | null {
 	return ticks / ticksPerSecond;
 }
 
+/** The machine's CPU ticks so far, all and stolen (by the hypervisor, from this virtual machine), from /proc/stat. */
+function machineTicks(): { all: number; steal: number } | null {
+	if (!existsSync('/proc/stat')) return null;
+	// "cpu  user nice system idle iowait irq softirq steal guest guest_nice"
+	const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+	return { all: ticks.reduce((a, b) => a + b, 0), steal: ticks[7]! };
+}
+
 interface Timing {
 	seconds: number;
 	cpu: number | null;
+	/** Share of the machine's CPU time the hypervisor took while the step ran. */
+	steal: number | null;
 }
 
 function timed(run: () => void): Timing {
-	const [started, cpuBefore] = [performance.now(), childrenCpuSeconds()];
+	const [started, cpuBefore, machineBefore] = [performance.now(), childrenCpuSeconds(), machineTicks()];
 	run();
-	const cpuAfter = childrenCpuSeconds();
-	return { seconds: (performance.now() - started) / 1000, cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+	const [cpuAfter, machineAfter] = [childrenCpuSeconds(), machineTicks()];
+	return {
+		seconds: (performance.now() - started) / 1000,
+		cpu: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+		steal: machineBefore === null || machineAfter === null ? null : (machineAfter.steal - machineBefore.steal) / Math.max(1, machineAfter.all - machineBefore.all),
+	};
 }
 
 async function firstQueryBytes(dir: string, query: string): Promise<number> {
@@ -130,7 +144,8 @@ export async function runScale(sizes = sizesFromArgs(process.argv) ?? [24, 240, 
 			const query = await firstQueryBytes(out, 'variance');
 			console.log(
 				`  ${String(size).padStart(5)} week pages: ${String(pages).padStart(5)} HTML pages, build ${seconds.toFixed(1)} s (validate ${validate.seconds.toFixed(1)}, astro ${astro.seconds.toFixed(1)}, pagefind ${pagefind.seconds.toFixed(1)}), ` +
-					`${((seconds * 1000) / pages).toFixed(1)} ms/page${cpu === null ? '' : `, CPU ${cpu.toFixed(1)} s`}; Pagefind first query "variance" ${(query / 1024).toFixed(1)} KB`,
+					`${((seconds * 1000) / pages).toFixed(1)} ms/page${cpu === null ? '' : `, CPU ${cpu.toFixed(1)} s`}${astro.steal === null ? '' : `, ${(astro.steal * 100).toFixed(0)}% of the machine stolen during astro`}; ` +
+					`Pagefind first query "variance" ${(query / 1024).toFixed(1)} KB`,
 			);
 		} finally {
 			rmSync(root, { recursive: true, force: true });
