@@ -9,21 +9,20 @@ import type { Code, Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type Plugin } from 'unified';
+import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { describe, expect, it, vi } from 'vitest';
 import { CODE_THEMES, highlight, isKnownLanguage } from '../../src/lib/highlight';
 import { rehypeHighlight } from '../../src/lib/rehype/highlight';
 import { parseMarkdown } from '../../src/lib/rehype/pipeline';
 
-const render = async (plugin: Plugin<[], import('hast').Root>, markdown: string) =>
-	String(await unified().use(remarkParse).use(remarkRehype).use(plugin).use(rehypeStringify).process(markdown));
-
-const astros = (() => {
-	const astroShiki = rehypeShiki as unknown as (config: unknown, exclude: string[]) => (tree: import('hast').Root) => Promise<void>;
-	return (() => astroShiki({ themes: CODE_THEMES, defaultColor: false }, ['math'])) as unknown as Plugin<[], import('hast').Root>;
-})();
-const ours = rehypeHighlight as unknown as Plugin<[], import('hast').Root>;
+const base = () => unified().use(remarkParse).use(remarkRehype);
+/** The Markdown as HTML, its code highlighted by the site's step or by Astro's own (as its processor adds it). */
+const render = {
+	ours: async (markdown: string) => String(await base().use(rehypeHighlight).use(rehypeStringify).process(markdown)),
+	astros: async (markdown: string) => String(await base().use(rehypeShiki, { themes: CODE_THEMES, defaultColor: false }, ['math']).use(rehypeStringify).process(markdown)),
+};
 
 /** Every fenced block under content/, as Markdown fences again (MDX around them left out). */
 function courseFences(): string[] {
@@ -50,7 +49,7 @@ describe('rehypeHighlight', () => {
 
 	it('writes what Astro\'s Shiki step writes, for every block in the course', async () => {
 		// One document, so each side builds its page once; a difference shows its block.
-		const [mine, theirs] = await Promise.all([render(ours, fences.join('\n\n')), render(astros, fences.join('\n\n'))]);
+		const [mine, theirs] = await Promise.all([render.ours(fences.join('\n\n')), render.astros(fences.join('\n\n'))]);
 		const split = (html: string) => html.split(/(?=<pre )/);
 		expect(split(mine)).toEqual(split(theirs));
 	}, 120_000);
@@ -65,14 +64,17 @@ describe('rehypeHighlight', () => {
 			'```ts\nconst a: number = 1;\n```',
 			'```yaml\nkey: [1, 2]\n```',
 		];
-		for (const markdown of cases) expect(await render(ours, markdown), markdown).toBe(await render(astros, markdown));
+		for (const markdown of cases) expect(await render.ours(markdown), markdown).toBe(await render.astros(markdown));
 	});
 
-	it('shows an unknown language as plain text, and says so on the page\'s file', async () => {
-		const file = await unified().use(remarkParse).use(remarkRehype).use(ours).use(rehypeStringify).process('```klingon\nqapla\n```');
+	it('shows an unknown language as plain text, and says so with the page and line', async () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const file = await base().use(rehypeHighlight).use(rehypeStringify).process(new VFile({ path: 'content/weeks/03.mdx', value: 'Text.\n\n```klingon\nqapla\n```' }));
 		expect(String(file)).toContain('data-language="plaintext"');
 		expect(String(file)).toContain('qapla');
 		expect(file.messages.map(String).join('\n')).toMatch(/"klingon".*plain text/);
+		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^content\/weeks\/03\.mdx:3: code fenced as "klingon"/));
+		warn.mockRestore();
 	});
 });
 

@@ -55,7 +55,9 @@ export function rehypeHighlight() {
 		for (const { pre, code, parent } of blocks) {
 			let lang = languageOf(code);
 			if (!isKnownLanguage(lang)) {
-				file.message(`Code fenced as "${lang}", a language the highlighter does not know: shown as plain text. Fence it with a language Shiki lists (https://shiki.style/languages), or "text".`, code);
+				const message = file.message(`code fenced as "${lang}", a language the highlighter does not know, is shown as plain text; fence it with a language Shiki lists (https://shiki.style/languages), or "text"`, code);
+				// As Astro's own step did: the build's log is where an author sees it.
+				console.warn(`${file.path ?? 'a page'}:${message.line ?? '?'}: ${message.reason}`);
 				lang = 'plaintext';
 			}
 			const meta = (code.data as { meta?: string } | undefined)?.meta ?? (code.properties.metastring as string | undefined);
