@@ -63,6 +63,7 @@ describe('rehypeHighlight', () => {
 			'```sh\necho "$HOME" | wc -c\n```',
 			'```ts\nconst a: number = 1;\n```',
 			'```yaml\nkey: [1, 2]\n```',
+			'```c++\nint main() { return 0; }\n```',
 		];
 		for (const markdown of cases) expect(await render.ours(markdown), markdown).toBe(await render.astros(markdown));
 	});

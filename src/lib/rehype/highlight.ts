@@ -15,10 +15,11 @@ import { highlight, isKnownLanguage } from '../highlight';
 /** Display maths arrives as a `math` fence; KaTeX renders it later in the chain. */
 const NOT_CODE = new Set(['math']);
 
+/** The fence's language as Astro reads it from the class (its pattern, so `c++` reads as `c` there too). */
 function languageOf(code: Element): string {
 	const classes = Array.isArray(code.properties.className) ? code.properties.className : [];
 	for (const c of classes) {
-		const match = /^language-(\S+)$/.exec(String(c));
+		const match = /\blanguage-(\S+)\b/.exec(String(c));
 		if (match) return match[1]!;
 	}
 	return 'plaintext';
