@@ -223,12 +223,17 @@ class TodayElement extends LogElement {
 		const text = el('textarea', { rows: '6', maxlength: String(MAX_PARAGRAPH) });
 		text.value = store.drills().paragraphs[drill.id]?.text ?? '';
 		let timer: ReturnType<typeof setTimeout> | undefined;
+		const keep = () => {
+			clearTimeout(timer);
+			timer = undefined;
+			const value = { text: text.value, at: Date.now() };
+			this.update((d) => ({ ...d, paragraphs: { ...d.paragraphs, [drill.id]: value } }));
+		};
 		text.addEventListener('input', () => {
 			clearTimeout(timer);
 			// Kept as the learner types (after a pause), so a reload or another tab never loses the paragraph.
 			timer = setTimeout(() => {
-				const value = { text: text.value, at: Date.now() };
-				this.update((d) => ({ ...d, paragraphs: { ...d.paragraphs, [drill.id]: value } }));
+				keep();
 				status.textContent = 'Paragraph kept in this browser.';
 			}, 600);
 		});
@@ -257,6 +262,9 @@ class TodayElement extends LogElement {
 				}
 				const score = Number(chosen.value);
 				save.disabled = true;
+				// A paragraph still waiting for its pause is kept now: its "kept" notice would
+				// otherwise land after, and hide, the score's.
+				if (timer !== undefined) keep();
 				await this.record(drill, t, { right: score >= 3, value: score }, [{ metric: 'communication', value: score, unit: 'of 4', note: `Drill: ${drill.id} — explain ${drill.concept.term}` }]);
 				status.textContent = `Logged: communication ${score} of 4.${score < 3 ? ' This concept comes back for another try.' : ''}`;
 			});
