@@ -24,7 +24,7 @@ export default defineConfig({
 		projects: [
 			// A file per core (the default leaves one idle): the slowest files mostly wait on a Python child process.
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'], fileParallelism: true, maxWorkers: '100%' } },
-			// Likewise: three files each build the book for their own course, which mostly keeps one core busy.
+			// Likewise: two files each build the book for their own course, which mostly keeps one core busy.
 			{ extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: true, maxWorkers: '100%' } },
 			{ extends: true, test: { name: 'merge', include: ['tests/merge/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
 			{
